@@ -1,0 +1,33 @@
+#pragma once
+// The curated list of known entities, loaded from entities/data/gazetteer.tsv
+// (compiled into the binary) or from any file of the same format.
+#include <expected>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "entities/entity.h"
+
+namespace talash::entities {
+
+class Gazetteer {
+ public:
+  // Format: one entity per line, TAB-separated:
+  //   id  type  label_hi  label_en  aliases (separated by '|')
+  // '#' starts a comment line; blank lines are ignored. An error names the
+  // line and the reason (duplicate id, unknown type, missing label...).
+  static std::expected<Gazetteer, std::string> from_tsv(std::string_view tsv);
+  // The gazetteer that ships with Talash.
+  static const Gazetteer& builtin();
+
+  const Entity* find(std::string_view id) const;
+  const std::vector<Entity>& entities() const { return entities_; }
+
+ private:
+  std::vector<Entity> entities_;
+  std::unordered_map<std::string, std::size_t> by_id_;
+};
+
+}  // namespace talash::entities
