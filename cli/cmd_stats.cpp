@@ -1,0 +1,31 @@
+// talash stats
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "searcher/searcher.h"
+
+namespace talash::cli {
+
+Command add_stats_command(CLI::App& app) {
+  auto db = std::make_shared<std::string>();
+  auto* cmd = app.add_subcommand("stats", "Print index statistics as JSON.");
+  cmd->add_option("--db", *db, "Index folder")->required();
+  return [db]() -> int {
+    auto s = searcher::Searcher::open(*db);
+    if (!s) {
+      std::cerr << "talash stats: " << s.error() << '\n';
+      return kExitFailure;
+    }
+    auto st = s->stats();
+    nlohmann::json j = {{"documents", st.documents},         {"terms", st.terms},
+                        {"postings", st.postings},           {"bytes_on_disk", st.bytes_on_disk},
+                        {"last_update", st.last_update},     {"schema_version", st.schema_version}};
+    std::cout << j.dump(2) << '\n';
+    return kExitOk;
+  };
+}
+
+}  // namespace talash::cli

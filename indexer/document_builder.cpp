@@ -1,0 +1,102 @@
+#include "indexer/document_builder.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "analysis/split_words.h"
+#include "schema/entity_values.h"
+#include "schema/iso_date.h"
+#include "schema/schema.h"
+#include "schema/stemmer.h"
+#include "schema/terms.h"
+
+namespace talash::indexer {
+namespace {
+
+std::string fnv1a_hex(std::string_view data) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : data) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+struct EntityRef {
+  const entities::Entity* entity;
+  bool operator<(const EntityRef& o) const { return entity->id < o.entity->id; }
+};
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder(const entities::EntityTagger& tagger)
+    : tagger_(tagger), stemmer_(schema::make_stemmer()) {}
+
+BuiltDocument DocumentBuilder::build(schema::Article article) {
+  Xapian::Document doc;
+  std::set<EntityRef> found;
+
+  auto title_tokens = analysis::split_words(article.title);
+  for (const auto& t : title_tokens) {
+    Xapian::termpos pos = t.position + 1;
+    doc.add_posting(schema::word_term(t.norm), pos, schema::kTitleWdf);
+    doc.add_posting(schema::title_term(t.norm), pos);
+    doc.add_term(schema::stem_term(t.norm, stemmer_), schema::kTitleWdf);
+    doc.add_term(schema::title_stem_term(t.norm, stemmer_));
+  }
+  const Xapian::termpos body_base = static_cast<Xapian::termpos>(title_tokens.size()) + schema::kBodyPositionGap;
+  auto body_tokens = analysis::split_words(article.body);
+  for (const auto& t : body_tokens) {
+    doc.add_posting(schema::word_term(t.norm), body_base + t.position, schema::kBodyWdf);
+    doc.add_term(schema::stem_term(t.norm, stemmer_), schema::kBodyWdf);
+  }
+
+  for (const auto* tokens : {&title_tokens, &body_tokens})
+    for (const auto& m : tagger_.tag(*tokens)) found.insert({m.entity});
+
+  std::vector<std::string> keys;
+  article.entities.clear();
+  for (const auto& [e] : found) {
+    auto type = std::string(entities::to_string(e->type));
+    doc.add_boolean_term(schema::entity_term(type, e->id));
+    keys.push_back(schema::entity_key(type, e->id));
+    article.entities.push_back({e->id, type, e->label_hi, e->label_en});
+  }
+  doc.add_value(schema::slot::kEntities, schema::encode_entity_keys(keys));
+
+  if (!article.source.empty()) {
+    doc.add_boolean_term(schema::source_term(article.source));
+    doc.add_value(schema::slot::kSource, article.source);
+  }
+  if (!article.category.empty()) {
+    doc.add_boolean_term(schema::category_term(article.category));
+    doc.add_value(schema::slot::kCategory, article.category);
+  }
+  if (!article.date.empty()) {
+    if (auto d = schema::parse_iso_date(article.date)) {
+      auto s = d->sortable();
+      doc.add_value(schema::slot::kDate, s);
+      doc.add_boolean_term(std::string(schema::prefix::kYear) + s.substr(0, 4));
+      doc.add_boolean_term(std::string(schema::prefix::kMonth) + s.substr(0, 6));
+      doc.add_boolean_term(std::string(schema::prefix::kDay) + s.substr(0, 8));
+    }
+  }
+
+  BuiltDocument built;
+  built.id = article.id;
+  built.id_term = schema::id_term(article.id);
+  doc.add_boolean_term(built.id_term);
+  doc.add_value(schema::slot::kId, article.id);
+  std::string data = schema::to_stored_json(article);
+  built.content_hash = fnv1a_hex(std::string(schema::kSchemaVersion) + '\n' + data);
+  doc.add_value(schema::slot::kContentHash, built.content_hash);
+  doc.set_data(data);
+  built.document = std::move(doc);
+  built.article = std::move(article);
+  return built;
+}
+
+}  // namespace talash::indexer

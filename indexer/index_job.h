@@ -1,0 +1,52 @@
+#pragma once
+// A whole `talash index` run: read -> analyze on N threads -> write on one,
+// committing in batches so a crash keeps every committed batch.
+#include <cstddef>
+#include <expected>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "indexer/input_reader.h"
+#include "indexer/record_parser.h"
+
+namespace talash::indexer {
+
+struct IndexOptions {
+  unsigned threads = 0;             // 0: one per core
+  std::size_t batch_size = 512;     // records analyzed together
+  std::size_t commit_every = 10000; // documents between commits
+  RecordLimits limits;
+};
+
+struct Rejection {
+  std::string origin;
+  std::size_t line = 0;
+  std::string reason;
+};
+
+struct IndexReport {
+  std::size_t added = 0;
+  std::size_t replaced = 0;
+  std::size_t unchanged = 0;
+  std::size_t rejected = 0;
+  std::size_t bytes = 0;
+  double seconds = 0;
+  std::size_t documents_in_db = 0;
+
+  std::size_t processed() const { return added + replaced + unchanged + rejected; }
+};
+
+struct IndexCallbacks {
+  std::function<void(const Rejection&)> on_rejection;
+  std::function<void(const IndexReport&)> on_progress;  // after each batch
+};
+
+// Errors only when nothing could be done: unreadable inputs, a locked or
+// corrupt database. Bad records are reported through on_rejection and counted.
+std::expected<IndexReport, std::string> run_index_job(const std::filesystem::path& db_path,
+                                                      const std::vector<std::string>& inputs,
+                                                      const IndexOptions& options, const IndexCallbacks& callbacks);
+
+}  // namespace talash::indexer

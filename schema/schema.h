@@ -1,0 +1,58 @@
+#pragma once
+// The contract between indexer and searcher. Neither includes the other: both
+// agree through these names and the database. README.md has the same table.
+#include <cstdint>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace talash::schema {
+
+// Bumped when the meaning of a term, slot or stored field changes.
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// Term prefixes (Xapian conventions where they exist).
+namespace prefix {
+inline constexpr std::string_view kId = "Q";          // Q<id>: the unique id term
+inline constexpr std::string_view kWord = "";         // <word>: exact normalized word of title+body, positions
+inline constexpr std::string_view kStem = "Z";        // Z<stem>: stems of title+body words, no positions
+inline constexpr std::string_view kTitle = "S";       // S<word>: title words, positions (title:)
+inline constexpr std::string_view kTitleStem = "ZS";  // ZS<stem>: title stems
+inline constexpr std::string_view kSource = "XS";     // XS<normalized source>: filter
+inline constexpr std::string_view kCategory = "XC";   // XC<normalized category>: filter
+inline constexpr std::string_view kYear = "Y";        // Y2024
+inline constexpr std::string_view kMonth = "M";       // M202406
+inline constexpr std::string_view kDay = "D";         // D20240615
+inline constexpr std::string_view kPerson = "XP";     // XP<entity id>
+inline constexpr std::string_view kPlace = "XL";      // XL<entity id>
+inline constexpr std::string_view kOrg = "XO";        // XO<entity id>
+}  // namespace prefix
+
+// Value slots.
+namespace slot {
+inline constexpr Xapian::valueno kDate = 0;      // "YYYYMMDDhhmmss" (UTC), sortable as a string; empty when undated
+inline constexpr Xapian::valueno kSource = 1;    // source label as written
+inline constexpr Xapian::valueno kCategory = 2;  // category label as written
+inline constexpr Xapian::valueno kEntities = 3;  // multi-valued: see entity_values.h
+inline constexpr Xapian::valueno kContentHash = 4;  // hash of the record, to skip unchanged upserts
+inline constexpr Xapian::valueno kId = 5;           // the id, so ranked ids need no document data
+}  // namespace slot
+
+// Within-document frequency added per occurrence. Title words also go into
+// the unprefixed terms, weighted so a title match outranks a body match.
+inline constexpr Xapian::termcount kBodyWdf = 1;
+inline constexpr Xapian::termcount kTitleWdf = 3;
+// Title and body positions are kept apart so phrases never span them.
+inline constexpr Xapian::termpos kBodyPositionGap = 100;
+
+// Xapian's hard term limit is 245 bytes; longer words are cut at a UTF-8 boundary.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+// Database metadata keys.
+namespace meta {
+inline constexpr std::string_view kSchemaVersion = "talash:schema_version";
+inline constexpr std::string_view kLastUpdate = "talash:last_update";  // ISO 8601 UTC
+inline constexpr std::string_view kEntityPrefix = "entity:";  // entity:<id> -> {"type","label","label_en"}
+}  // namespace meta
+
+}  // namespace talash::schema

@@ -1,0 +1,33 @@
+#pragma once
+// `talash serve`: the JSON API and the web page over cpp-httplib.
+#include <expected>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace talash::searcher {
+
+struct ServerOptions {
+  std::filesystem::path db_path;
+  std::filesystem::path web_dir;  // empty: API only
+  std::string host = "127.0.0.1";
+  int port = 8080;                // 0: any free port
+  unsigned threads = 8;
+};
+
+class HttpServer {
+ public:
+  explicit HttpServer(ServerOptions options);
+  ~HttpServer();
+  // Binds the socket; returns the port actually bound.
+  std::expected<int, std::string> bind();
+  // Serves until stop(); call after bind().
+  void run();
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace talash::searcher

@@ -1,0 +1,309 @@
+#include "searcher/query_parser.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "analysis/split_words.h"
+#include "analysis/stopwords.h"
+#include "schema/schema.h"
+#include "schema/terms.h"
+
+namespace talash::searcher {
+namespace {
+
+enum class LexKind { Word, Phrase, LParen, RParen, And, Or, Not, End };
+
+struct Lexeme {
+  LexKind kind = LexKind::End;
+  std::string text;
+  std::size_t offset = 0;
+  char sign = 0;  // '+' or '-' before a word or phrase
+  Field field = Field::Any;
+};
+
+bool starts_with_at(std::string_view s, std::size_t i, std::string_view what) { return s.substr(i).starts_with(what); }
+
+// Opening and closing quote marks: " and the curly ones “ ”.
+std::size_t quote_len(std::string_view s, std::size_t i) {
+  if (s[i] == '"') return 1;
+  if (starts_with_at(s, i, "\u201C") || starts_with_at(s, i, "\u201D")) return 3;
+  return 0;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::vector<Lexeme> lex(std::string_view s) {
+  std::vector<Lexeme> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (is_space(s[i])) {
+      ++i;
+      continue;
+    }
+    Lexeme lx;
+    lx.offset = i;
+    if (s[i] == '(') {
+      lx.kind = LexKind::LParen;
+      ++i;
+      out.push_back(lx);
+      continue;
+    }
+    if (s[i] == ')') {
+      lx.kind = LexKind::RParen;
+      ++i;
+      out.push_back(lx);
+      continue;
+    }
+    if ((s[i] == '+' || s[i] == '-') && i + 1 < s.size() && !is_space(s[i + 1]) && s[i + 1] != ')') {
+      lx.sign = s[i];
+      ++i;
+    }
+    // field:
+    for (std::string_view name : {"title:"}) {
+      if (starts_with_at(s, i, name) && i + name.size() < s.size() && !is_space(s[i + name.size()])) {
+        lx.field = Field::Title;
+        i += name.size();
+      }
+    }
+    if (std::size_t q = quote_len(s, i)) {
+      i += q;
+      std::size_t start = i;
+      while (i < s.size() && quote_len(s, i) == 0) ++i;
+      lx.kind = LexKind::Phrase;
+      lx.text = std::string(s.substr(start, i - start));
+      if (i < s.size()) i += quote_len(s, i);  // an unclosed quote runs to the end, as people mean it
+      out.push_back(lx);
+      continue;
+    }
+    std::size_t start = i;
+    while (i < s.size() && !is_space(s[i]) && s[i] != '(' && s[i] != ')' && quote_len(s, i) == 0) ++i;
+    lx.text = std::string(s.substr(start, i - start));
+    lx.kind = LexKind::Word;
+    if (lx.sign == 0 && lx.field == Field::Any) {
+      if (lx.text == "AND") lx.kind = LexKind::And;
+      else if (lx.text == "OR") lx.kind = LexKind::Or;
+      else if (lx.text == "NOT") lx.kind = LexKind::Not;
+    }
+    out.push_back(lx);
+  }
+  out.push_back({LexKind::End, {}, s.size(), 0, Field::Any});
+  return out;
+}
+
+class Parser {
+ public:
+  explicit Parser(std::vector<Lexeme> lexemes) : lx_(std::move(lexemes)) {}
+
+  std::expected<QueryNode, QueryError> parse() {
+    auto node = parse_or();
+    if (!node) return node;
+    if (peek().kind == LexKind::RParen)
+      return std::unexpected(QueryError{"unmatched ')': no '(' opens it", peek().offset});
+    return node;
+  }
+
+ private:
+  const Lexeme& peek() const { return lx_[pos_]; }
+  const Lexeme& take() { return lx_[pos_++]; }
+
+  std::expected<QueryNode, QueryError> parse_or() {
+    BoolNode node;
+    for (;;) {
+      auto clauses = parse_and();
+      if (!clauses) return std::unexpected(clauses.error());
+      if (!clauses->empty()) node.alternatives.push_back(std::move(*clauses));
+      if (peek().kind != LexKind::Or) break;
+      std::size_t at = take().offset;
+      if (node.alternatives.empty() || peek().kind == LexKind::End || peek().kind == LexKind::RParen ||
+          peek().kind == LexKind::Or)
+        return std::unexpected(QueryError{"OR needs words on both sides", at});
+    }
+    return node;
+  }
+
+  std::expected<std::vector<Clause>, QueryError> parse_and() {
+    std::vector<Clause> clauses;
+    bool next_must = false, next_not = false;
+    for (;;) {
+      const Lexeme& lx = peek();
+      if (lx.kind == LexKind::End || lx.kind == LexKind::Or || lx.kind == LexKind::RParen) break;
+      if (lx.kind == LexKind::And) {
+        if (clauses.empty()) return std::unexpected(QueryError{"AND needs words on both sides", lx.offset});
+        take();
+        if (!clauses.back().explicit_occur) {
+          clauses.back().occur = Occur::Must;
+          clauses.back().explicit_occur = true;
+        }
+        next_must = true;
+        continue;
+      }
+      if (lx.kind == LexKind::Not) {
+        take();
+        next_not = true;
+        continue;
+      }
+      auto node = parse_unary();
+      if (!node) return std::unexpected(node.error());
+      if (!*node) {  // punctuation only: nothing to match
+        next_must = next_not = false;
+        continue;
+      }
+      Clause c;
+      c.node.push_back(std::move(**node));
+      if (next_not || lx.sign == '-') {
+        c.occur = Occur::MustNot;
+        c.explicit_occur = true;
+      } else if (next_must || lx.sign == '+') {
+        c.occur = Occur::Must;
+        c.explicit_occur = true;
+      }
+      next_must = next_not = false;
+      clauses.push_back(std::move(c));
+    }
+    if (next_not || next_must) {
+      return std::unexpected(QueryError{next_not ? "NOT needs a word after it" : "AND needs words on both sides",
+                                        peek().offset});
+    }
+    if (!clauses.empty() &&
+        std::ranges::all_of(clauses, [](const Clause& c) { return c.occur == Occur::MustNot; }))
+      return std::unexpected(QueryError{"a query cannot only exclude words: add a word to search for", 0});
+    return clauses;
+  }
+
+  // nullopt when the lexeme held no words (e.g. a lone dash or colon).
+  std::expected<std::optional<QueryNode>, QueryError> parse_unary() {
+    const Lexeme& lx = take();
+    if (lx.kind == LexKind::LParen) {
+      auto inner = parse_or();
+      if (!inner) return std::unexpected(inner.error());
+      if (peek().kind != LexKind::RParen)
+        return std::unexpected(QueryError{"'(' is never closed", lx.offset});
+      take();
+      auto& b = std::get<BoolNode>(*inner);
+      if (b.alternatives.empty()) return std::optional<QueryNode>();
+      return std::optional<QueryNode>(std::move(*inner));
+    }
+    WordNode w;
+    w.field = lx.field;
+    w.quoted = lx.kind == LexKind::Phrase;
+    for (auto& t : analysis::split_words(lx.text)) w.words.push_back(std::move(t.norm));
+    if (w.words.empty()) return std::optional<QueryNode>();
+    w.stopword = !w.quoted && lx.sign == 0 && w.words.size() == 1 && analysis::is_stopword(w.words[0]);
+    return std::optional<QueryNode>(std::move(w));
+  }
+
+  std::vector<Lexeme> lx_;
+  std::size_t pos_ = 0;
+};
+
+class Builder {
+ public:
+  Builder(const QueryOptions& options, Xapian::Stem& stemmer) : options_(options), stemmer_(stemmer) {}
+
+  std::expected<Xapian::Query, QueryError> build(const QueryNode& node, bool collect) {
+    if (const auto* w = std::get_if<WordNode>(&node)) return word(*w, collect);
+    const auto& b = std::get<BoolNode>(node);
+    std::vector<Xapian::Query> alts;
+    for (const auto& clauses : b.alternatives) {
+      auto q = clause_list(clauses, collect);
+      if (!q) return q;
+      alts.push_back(std::move(*q));
+    }
+    if (alts.empty()) return Xapian::Query::MatchAll;
+    if (alts.size() == 1) return alts[0];
+    return Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
+  }
+
+  MatchTerms highlight;
+
+ private:
+  Xapian::Query word(const WordNode& w, bool collect) {
+    const bool title = w.field == Field::Title;
+    if (collect) {
+      for (const auto& x : w.words) {
+        highlight.words.insert(x);
+        highlight.stems.insert(stemmer_(x));
+      }
+    }
+    if (w.words.size() == 1) {
+      const auto& x = w.words[0];
+      Xapian::Query exact(title ? schema::title_term(x) : schema::word_term(x));
+      if (w.quoted) return exact;  // "word" means this exact form
+      Xapian::Query stem(title ? schema::title_stem_term(x, stemmer_) : schema::stem_term(x, stemmer_));
+      // Both, not a synonym: a document with the exact form scores for both
+      // terms and so ranks above one that only shares the stem.
+      return Xapian::Query(Xapian::Query::OP_OR, exact, stem);
+    }
+    std::vector<Xapian::Query> terms;
+    for (const auto& x : w.words) terms.emplace_back(title ? schema::title_term(x) : schema::word_term(x));
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+  }
+
+  std::expected<Xapian::Query, QueryError> clause_list(const std::vector<Clause>& clauses, bool collect) {
+    // Stopwords are dropped only when other words carry the query.
+    bool has_content = std::ranges::any_of(clauses, [](const Clause& c) {
+      const auto* w = std::get_if<WordNode>(&c.node[0]);
+      return c.occur != Occur::MustNot && !(w && w->stopword);
+    });
+    std::vector<Xapian::Query> must, should, must_not;
+    for (const auto& c : clauses) {
+      const auto* w = std::get_if<WordNode>(&c.node[0]);
+      if (has_content && w && w->stopword && !c.explicit_occur) continue;
+      auto q = build(c.node[0], collect && c.occur != Occur::MustNot);
+      if (!q) return q;
+      Occur occur = c.occur;
+      if (!c.explicit_occur && options_.default_op == DefaultOperator::And) occur = Occur::Must;
+      (occur == Occur::Must ? must : occur == Occur::Should ? should : must_not).push_back(std::move(*q));
+    }
+    Xapian::Query q;
+    if (!must.empty()) {
+      q = must.size() == 1 ? must[0] : Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end());
+      if (!should.empty())
+        q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                          should.size() == 1 ? should[0] : Xapian::Query(Xapian::Query::OP_OR, should.begin(), should.end()));
+    } else if (!should.empty()) {
+      q = should.size() == 1 ? should[0] : Xapian::Query(Xapian::Query::OP_OR, should.begin(), should.end());
+    } else {
+      q = Xapian::Query::MatchAll;
+    }
+    if (!must_not.empty())
+      q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
+                        must_not.size() == 1 ? must_not[0]
+                                             : Xapian::Query(Xapian::Query::OP_OR, must_not.begin(), must_not.end()));
+    return q;
+  }
+
+  const QueryOptions& options_;
+  Xapian::Stem& stemmer_;
+};
+
+}  // namespace
+
+std::expected<QueryNode, QueryError> parse_query(std::string_view text) { return Parser(lex(text)).parse(); }
+
+std::size_t count_free_words(const QueryNode& node) {
+  const auto* b = std::get_if<BoolNode>(&node);
+  if (!b) {
+    const auto& w = std::get<WordNode>(node);
+    return !w.quoted && !w.stopword ? 1 : 0;
+  }
+  std::size_t n = 0;
+  for (const auto& alt : b->alternatives)
+    for (const auto& c : alt)
+      if (!c.explicit_occur) n += count_free_words(c.node[0]);
+  return n;
+}
+
+std::expected<BuiltQuery, QueryError> build_query(const QueryNode& node, const QueryOptions& options,
+                                                  Xapian::Stem& stemmer) {
+  Builder builder(options, stemmer);
+  auto q = builder.build(node, true);
+  if (!q) return std::unexpected(q.error());
+  BuiltQuery out;
+  out.match_all = q->get_type() == Xapian::Query::LEAF_MATCH_ALL;
+  out.query = std::move(*q);
+  out.highlight = std::move(builder.highlight);
+  return out;
+}
+
+}  // namespace talash::searcher

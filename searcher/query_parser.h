@@ -1,0 +1,80 @@
+#pragma once
+// The query language, version 1:
+//   words              all must match (short queries) or any (long ones, see QueryOptions)
+//   "a phrase"         exact words in order (also “curly quotes”)
+//   +word  -word       must / must not
+//   a AND b, a OR b, a NOT b, NOT b   (upper case; lower case and/or are words)
+//   ( ... )            grouping
+//   title:word  title:"a phrase"      in the headline only
+// Words go through analysis::split_words, so they are normalized exactly as
+// documents were; a word that splits into several (रूस-यूक्रेन) is a phrase.
+#include <expected>
+#include <set>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include <xapian.h>
+
+namespace talash::searcher {
+
+enum class Field { Any, Title };
+enum class Occur { Should, Must, MustNot };
+
+struct WordNode {
+  std::vector<std::string> words;  // normalized; more than one means a phrase
+  Field field = Field::Any;
+  bool quoted = false;
+  bool stopword = false;  // a lone unquoted stopword, dropped when other words carry the query
+};
+
+struct BoolNode;
+using QueryNode = std::variant<WordNode, BoolNode>;
+
+struct Clause {
+  Occur occur = Occur::Should;
+  bool explicit_occur = false;  // +, -, AND, NOT: not subject to the default operator
+  std::vector<QueryNode> node;  // exactly one element (vector for recursion)
+};
+
+// OR of alternatives; each alternative is a list of clauses.
+struct BoolNode {
+  std::vector<std::vector<Clause>> alternatives;
+};
+
+struct QueryError {
+  std::string message;
+  std::size_t offset = 0;  // byte offset in the query where the problem is
+};
+
+// Parses the query text. An empty result (no words at all) is a BoolNode with
+// no alternatives: "match everything" for the caller.
+std::expected<QueryNode, QueryError> parse_query(std::string_view text);
+
+// How many plain words (not quoted, not stopwords) the query has at top level.
+std::size_t count_free_words(const QueryNode& node);
+
+enum class DefaultOperator { And, Or };
+
+struct QueryOptions {
+  DefaultOperator default_op = DefaultOperator::And;
+};
+
+// Words and stems that count as a match when highlighting snippets.
+struct MatchTerms {
+  std::set<std::string> words;  // normalized words
+  std::set<std::string> stems;  // stems (no prefix)
+  bool empty() const { return words.empty() && stems.empty(); }
+};
+
+struct BuiltQuery {
+  Xapian::Query query;  // MatchAll when the text had no words
+  MatchTerms highlight;
+  bool match_all = false;
+};
+
+std::expected<BuiltQuery, QueryError> build_query(const QueryNode& node, const QueryOptions& options,
+                                                  Xapian::Stem& stemmer);
+
+}  // namespace talash::searcher

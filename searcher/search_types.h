@@ -1,0 +1,86 @@
+#pragma once
+// What a search is asked and what it answers: plain structs shared by the
+// CLI and the HTTP API, no Xapian types.
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace talash::searcher {
+
+enum class SortOrder { Relevance, Newest, Oldest };
+
+struct SearchLimits {
+  std::size_t max_query_bytes = 2000;
+  std::size_t max_per_page = 100;
+  std::size_t max_result_window = 10000;  // page * per_page
+  std::size_t max_filter_values = 20;
+};
+
+struct SearchRequest {
+  std::string query;
+  std::size_t page = 1;  // 1-based
+  std::size_t per_page = 10;
+  SortOrder sort = SortOrder::Relevance;
+  std::string from;  // YYYY-MM-DD, inclusive
+  std::string to;    // YYYY-MM-DD, inclusive
+  std::vector<std::string> sources;  // any of them
+  std::vector<std::string> persons;  // all of them (entity ids)
+  std::vector<std::string> places;
+  std::vector<std::string> orgs;
+  bool want_facets = true;
+  bool want_documents = true;  // title, url, date...; off: ids and scores only
+  bool want_snippets = true;   // needs want_documents
+  std::size_t facet_limit = 10;
+};
+
+struct SearchHit {
+  std::size_t rank = 0;  // 1-based over the whole result list
+  std::string id;
+  std::string title;
+  std::string title_html;
+  std::string url;
+  std::string date;
+  std::string source;
+  std::string category;
+  double score = 0;
+  std::string snippet_html;
+  std::string snippet_text;  // matches marked with [ ]
+};
+
+struct FacetValue {
+  std::string id;
+  std::string label;
+  std::string label_en;
+  std::size_t count = 0;
+};
+
+struct SearchResponse {
+  std::string query;
+  std::size_t total = 0;
+  bool total_is_exact = true;
+  bool facets_exact = true;
+  bool relaxed = false;  // no document had every word: showing those with some
+  double took_ms = 0;
+  std::size_t page = 1;
+  std::size_t per_page = 10;
+  std::vector<SearchHit> hits;
+  std::map<std::string, std::vector<FacetValue>> facets;  // person, place, org, source
+};
+
+struct SearchError {
+  enum class Code { BadQuery, BadRequest, TooLarge, NotFound, Unavailable };
+  Code code = Code::BadRequest;
+  std::string message;
+};
+
+struct IndexStats {
+  std::size_t documents = 0;
+  std::size_t terms = 0;
+  std::size_t postings = 0;
+  std::size_t bytes_on_disk = 0;
+  std::string last_update;
+  std::string schema_version;
+};
+
+}  // namespace talash::searcher

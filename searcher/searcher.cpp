@@ -1,0 +1,243 @@
+#include "searcher/searcher.h"
+
+#include <chrono>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/normalize_hindi.h"
+#include "schema/iso_date.h"
+#include "schema/schema.h"
+#include "schema/stemmer.h"
+#include "schema/terms.h"
+#include "searcher/entity_facet_spy.h"
+#include "searcher/query_parser.h"
+#include "searcher/snippet.h"
+
+namespace talash::searcher {
+namespace {
+
+std::unexpected<SearchError> error(SearchError::Code code, std::string message) {
+  return std::unexpected(SearchError{code, std::move(message)});
+}
+
+std::expected<std::string, SearchError> date_bound(const std::string& text, const char* name, bool end_of_day) {
+  auto d = schema::parse_iso_date(text);
+  if (!d || d->has_time) return error(SearchError::Code::BadRequest, std::string(name) + " must be a date YYYY-MM-DD, got '" + text.substr(0, 40) + "'");
+  return d->sortable().substr(0, 8) + (end_of_day ? "235959" : "000000");
+}
+
+Xapian::Query any_of(const std::vector<std::string>& terms) {
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+}  // namespace
+
+Searcher::Searcher(std::filesystem::path path, Xapian::Database db, SearchLimits limits)
+    : path_(std::move(path)), db_(std::move(db)), limits_(limits), stemmer_(schema::make_stemmer()) {}
+
+std::expected<Searcher, std::string> Searcher::open(const std::filesystem::path& db_path, SearchLimits limits) {
+  try {
+    Xapian::Database db(db_path.string());
+    return Searcher(db_path, std::move(db), limits);
+  } catch (const Xapian::Error& e) {
+    return std::unexpected("cannot open index " + db_path.string() + ": " + e.get_description() +
+                           " (create it with 'talash index --db " + db_path.string() + " PATH')");
+  }
+}
+
+void Searcher::refresh() {
+  try {
+    if (db_.reopen()) labels_.clear();
+  } catch (const Xapian::Error&) {
+    // A reopen can fail while a writer is mid-commit; the old revision still serves.
+  }
+}
+
+std::pair<std::string, std::string> Searcher::entity_label(const std::string& id) {
+  auto it = labels_.find(id);
+  if (it != labels_.end()) return it->second;
+  std::pair<std::string, std::string> label{id, ""};
+  auto meta = db_.get_metadata(std::string(schema::meta::kEntityPrefix) + id);
+  auto j = nlohmann::json::parse(meta, nullptr, false);
+  if (j.is_object()) label = {j.value("label", id), j.value("label_en", "")};
+  return labels_.emplace(id, label).first->second;
+}
+
+std::expected<SearchResponse, SearchError> Searcher::search(const SearchRequest& request) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return search_once(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == 2) return error(SearchError::Code::Unavailable, "the index changed during the search; try again");
+      db_.reopen();
+    } catch (const Xapian::Error& e) {
+      return error(SearchError::Code::Unavailable, "search failed: " + e.get_description());
+    }
+  }
+}
+
+std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchRequest& req) {
+  const auto start = std::chrono::steady_clock::now();
+  using Code = SearchError::Code;
+  if (req.query.size() > limits_.max_query_bytes)
+    return error(Code::TooLarge, "query is " + std::to_string(req.query.size()) + " bytes; the limit is " +
+                                     std::to_string(limits_.max_query_bytes));
+  if (!analysis::is_valid_utf8(req.query)) return error(Code::BadRequest, "query is not valid UTF-8");
+  if (req.page < 1) return error(Code::BadRequest, "page must be 1 or more");
+  if (req.per_page < 1 || req.per_page > limits_.max_per_page)
+    return error(Code::BadRequest, "per_page must be between 1 and " + std::to_string(limits_.max_per_page));
+  if (req.page * req.per_page > limits_.max_result_window)
+    return error(Code::BadRequest, "page * per_page may not exceed " + std::to_string(limits_.max_result_window) +
+                                       "; narrow the search instead of paging this deep");
+  for (const auto* values : {&req.sources, &req.persons, &req.places, &req.orgs})
+    if (values->size() > limits_.max_filter_values)
+      return error(Code::BadRequest, "at most " + std::to_string(limits_.max_filter_values) + " values per filter");
+
+  auto parsed = parse_query(req.query);
+  if (!parsed)
+    return error(Code::BadQuery, parsed.error().message + " (at character " + std::to_string(parsed.error().offset + 1) + ")");
+  const std::size_t free_words = count_free_words(*parsed);
+  QueryOptions qopts{free_words <= kAllWordsUpTo ? DefaultOperator::And : DefaultOperator::Or};
+  auto built = build_query(*parsed, qopts, stemmer_);
+  if (!built) return error(Code::BadQuery, built.error().message);
+
+  // Filters: sources are alternatives (a document has one), entities must all hold.
+  std::vector<Xapian::Query> filters;
+  if (!req.sources.empty()) {
+    std::vector<std::string> terms;
+    for (const auto& s : req.sources) terms.push_back(schema::source_term(s));
+    filters.push_back(any_of(terms));
+  }
+  for (auto [type, ids] : {std::pair{"person", &req.persons}, {"place", &req.places}, {"org", &req.orgs}})
+    for (const auto& id : *ids) filters.emplace_back(schema::entity_term(type, id));
+  if (!req.from.empty() || !req.to.empty()) {
+    std::string lo = "00000000000000", hi = "99999999999999";
+    if (!req.from.empty()) {
+      auto b = date_bound(req.from, "from", false);
+      if (!b) return std::unexpected(b.error());
+      lo = *b;
+    }
+    if (!req.to.empty()) {
+      auto b = date_bound(req.to, "to", true);
+      if (!b) return std::unexpected(b.error());
+      hi = *b;
+    }
+    if (lo > hi) return error(Code::BadRequest, "from is after to");
+    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::slot::kDate, lo, hi);
+  }
+
+  SearchResponse resp;
+  resp.query = req.query;
+  resp.page = req.page;
+  resp.per_page = req.per_page;
+
+  auto run = [&](const Xapian::Query& text_query) {
+    Xapian::Query q = text_query;
+    if (!filters.empty()) {
+      Xapian::Query f = filters.size() == 1 ? filters[0] : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+      q = Xapian::Query(Xapian::Query::OP_FILTER, q, f);
+    }
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(q);
+    SortOrder sort = req.sort;
+    if (sort == SortOrder::Relevance && built->match_all) sort = SortOrder::Newest;  // browsing by filters
+    if (sort != SortOrder::Relevance)
+      enquire.set_sort_by_value_then_relevance(schema::slot::kDate, sort == SortOrder::Newest);
+    EntityFacetSpy entity_spy(schema::slot::kEntities);
+    Xapian::ValueCountMatchSpy source_spy(schema::slot::kSource);
+    Xapian::doccount check_at_least = 0;
+    if (req.want_facets) {
+      enquire.add_matchspy(&entity_spy);
+      enquire.add_matchspy(&source_spy);
+      check_at_least = std::min(db_.get_doccount(), kFacetExactBound);
+    }
+    Xapian::MSet mset = enquire.get_mset((req.page - 1) * req.per_page, req.per_page, check_at_least);
+    resp.total = mset.get_matches_estimated();
+    resp.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    resp.facets.clear();
+    if (req.want_facets) {
+      resp.facets_exact = resp.total_is_exact && entity_spy.documents_seen() >= mset.get_matches_lower_bound();
+      for (const char* type : {"person", "place", "org"}) {
+        auto& out = resp.facets[type];
+        for (auto& [id, count] : entity_spy.top(std::string(type) + ":", req.facet_limit)) {
+          auto [label, label_en] = entity_label(id);
+          out.push_back({id, label, label_en, count});
+        }
+      }
+      auto& sources = resp.facets["source"];
+      for (auto it = source_spy.top_values_begin(req.facet_limit); it != source_spy.top_values_end(req.facet_limit); ++it)
+        if (!(*it).empty()) sources.push_back({*it, *it, "", it.get_termfreq()});
+    }
+    return mset;
+  };
+
+  Xapian::MSet mset = run(built->query);
+  if (mset.empty() && qopts.default_op == DefaultOperator::And && free_words >= 2) {
+    // No document has every word: answer with those that have most of them.
+    auto relaxed = build_query(*parsed, QueryOptions{DefaultOperator::Or}, stemmer_);
+    if (relaxed) {
+      mset = run(relaxed->query);
+      resp.relaxed = !mset.empty();
+    }
+  }
+
+  MatchPredicate is_match(built->highlight, [this](const std::string& w) { return stemmer_(w); });
+  SnippetOptions html_opts;
+  SnippetOptions text_opts{.max_chars = html_opts.max_chars, .format = {"[", "]", false, "…"}};
+  std::size_t rank = (req.page - 1) * req.per_page;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    SearchHit hit;
+    hit.rank = ++rank;
+    hit.score = it.get_weight();
+    Xapian::Document doc = it.get_document();
+    hit.id = doc.get_value(schema::slot::kId);
+    if (req.want_documents) {
+      auto article = schema::from_stored_json(doc.get_data());
+      if (article) {
+        hit.id = article->id;
+        hit.title = article->title;
+        hit.url = article->url;
+        hit.date = article->date;
+        hit.source = article->source;
+        hit.category = article->category;
+        if (req.want_snippets) {
+          hit.title_html = highlight_all(article->title, is_match, html_opts.format);
+          hit.snippet_html = make_snippet(article->body, is_match, html_opts);
+          hit.snippet_text = make_snippet(article->body, is_match, text_opts);
+        }
+      }
+    }
+    resp.hits.push_back(std::move(hit));
+  }
+  resp.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return resp;
+}
+
+std::optional<schema::Article> Searcher::find_document(std::string_view id) {
+  std::string term = schema::id_term(id);
+  try {
+    auto it = db_.postlist_begin(term);
+    if (it == db_.postlist_end(term)) return std::nullopt;
+    auto article = schema::from_stored_json(db_.get_document(*it).get_data());
+    if (!article) return std::nullopt;
+    return *article;
+  } catch (const Xapian::DatabaseModifiedError&) {
+    db_.reopen();
+    return find_document(id);
+  }
+}
+
+IndexStats Searcher::stats() {
+  IndexStats s;
+  s.documents = db_.get_doccount();
+  s.postings = db_.get_total_length();
+  for (auto it = db_.allterms_begin(); it != db_.allterms_end(); ++it) ++s.terms;
+  std::error_code ec;
+  for (auto& entry : std::filesystem::recursive_directory_iterator(path_, ec))
+    if (entry.is_regular_file(ec)) s.bytes_on_disk += entry.file_size(ec);
+  s.last_update = db_.get_metadata(std::string(schema::meta::kLastUpdate));
+  s.schema_version = db_.get_metadata(std::string(schema::meta::kSchemaVersion));
+  return s;
+}
+
+}  // namespace talash::searcher

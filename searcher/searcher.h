@@ -1,0 +1,52 @@
+#pragma once
+// The search library: one Searcher per thread (Xapian database handles are
+// not shared between threads). Everything the CLI and the HTTP API answer
+// comes from here.
+#include <expected>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <xapian.h>
+
+#include "schema/article.h"
+#include "searcher/search_types.h"
+
+namespace talash::searcher {
+
+class Searcher {
+ public:
+  // Fails when the folder holds no Talash database.
+  static std::expected<Searcher, std::string> open(const std::filesystem::path& db_path, SearchLimits limits = {});
+
+  // Picks up documents committed since the last call; cheap when nothing changed.
+  void refresh();
+
+  std::expected<SearchResponse, SearchError> search(const SearchRequest& request);
+  std::optional<schema::Article> find_document(std::string_view id);
+  IndexStats stats();
+  Xapian::doccount document_count() const { return db_.get_doccount(); }
+
+  // Label of an entity id from the database ("" when unknown).
+  std::pair<std::string, std::string> entity_label(const std::string& id);
+
+ private:
+  Searcher(std::filesystem::path path, Xapian::Database db, SearchLimits limits);
+  std::expected<SearchResponse, SearchError> search_once(const SearchRequest& request);
+
+  std::filesystem::path path_;
+  Xapian::Database db_;
+  SearchLimits limits_;
+  Xapian::Stem stemmer_;
+  std::unordered_map<std::string, std::pair<std::string, std::string>> labels_;
+};
+
+// Words of up to this many content words must all match; longer queries
+// (headlines, questions) match any word, ranked by BM25.
+inline constexpr std::size_t kAllWordsUpTo = 4;
+// Facet counts are exact up to this many matching documents.
+inline constexpr Xapian::doccount kFacetExactBound = 100000;
+
+}  // namespace talash::searcher
