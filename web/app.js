@@ -1,0 +1,830 @@
+/*
+ * तलाश · Talash — search page.
+ * Plain JS, no frameworks, no build step, CSP-friendly (no eval, no inline handlers).
+ *
+ * Structure:
+ *   constants & helpers  → formatting (dates, numbers), safe HTML, DOM builders
+ *   state <-> URL        → stateFromUrl / stateToUrl / apiQuery
+ *   fetch                → fetchJson / fetchSearch / fetchDoc / fetchStats
+ *   render               → status, hits, facets, chips, pagination, landing, doc dialog
+ *   controller           → navigate / run / event wiring
+ */
+'use strict';
+
+(() => {
+  // ---------------------------------------------------------------- constants
+
+  const PER_PAGE = 10;
+  const MAX_PAGE = 1000;
+  const SORTS = ['relevance', 'newest', 'oldest'];
+  const FILTER_TYPES = ['person', 'place', 'org', 'source'];
+  const FACET_TITLES = { person: 'लोग', place: 'स्थान', org: 'संगठन', source: 'स्रोत' };
+  const ENTITY_TYPE_TITLES = { ...FACET_TITLES, event: 'घटनाएँ', topic: 'विषय', misc: 'अन्य', other: 'अन्य' };
+  const FACET_VISIBLE = 8;
+  const MONTHS = ['जनवरी', 'फ़रवरी', 'मार्च', 'अप्रैल', 'मई', 'जून',
+    'जुलाई', 'अगस्त', 'सितंबर', 'अक्टूबर', 'नवंबर', 'दिसंबर'];
+  const CATEGORY_LABELS = {
+    world: 'दुनिया', international: 'दुनिया', india: 'देश', national: 'देश', nation: 'देश',
+    politics: 'राजनीति', business: 'व्यापार', economy: 'अर्थव्यवस्था', sports: 'खेल', sport: 'खेल',
+    entertainment: 'मनोरंजन', technology: 'तकनीक', tech: 'तकनीक', science: 'विज्ञान',
+    health: 'स्वास्थ्य', education: 'शिक्षा', environment: 'पर्यावरण', crime: 'अपराध',
+    lifestyle: 'जीवनशैली', opinion: 'विचार', states: 'राज्य', state: 'राज्य', city: 'शहर',
+    religion: 'धर्म', culture: 'संस्कृति', weather: 'मौसम', auto: 'ऑटो', jobs: 'नौकरी',
+  };
+  const EXAMPLES = ['रूस', 'चुनाव', 'क्रिकेट', 'मौसम', 'शेयर बाज़ार'];
+  const NUMBER_FORMAT = new Intl.NumberFormat('hi-IN-u-nu-latn');
+
+  // ---------------------------------------------------------------- DOM refs
+
+  const $ = (id) => document.getElementById(id);
+  const els = {
+    form: $('search-form'), q: $('q'), sort: $('sort'), from: $('from'), to: $('to'),
+    tools: $('tools'), toolsSummary: $('tools-summary-value'),
+    landing: $('landing'), landingStats: $('landing-stats'), examples: $('examples'),
+    view: $('search-view'), status: $('status'), relaxed: $('relaxed'), error: $('error'),
+    empty: $('empty'), pastEnd: $('past-end'), firstPageLink: $('first-page-link'), emptyFiltersTip: $('empty-filters-tip'), emptyClear: $('empty-clear'),
+    hits: $('hits'), pagination: $('pagination'), facets: $('facets'), facetGroups: $('facet-groups'),
+    chips: $('chips'), chipList: $('chip-list'),     dialog: $('doc-dialog'), docClose: $('doc-close'), docMeta: $('doc-meta'), docTitle: $('doc-title'),
+    docStatus: $('doc-status'), docBody: $('doc-body'), docEntities: $('doc-entities'), docLink: $('doc-link'),
+  };
+
+  // ---------------------------------------------------------------- app memory
+
+  let current = emptyState();
+  let lastData = null;            // last successful search response
+  let searchSeq = 0;              // ignore responses of superseded searches
+  let searchAbort = null;
+  let docAbort = null;
+  let docOpener = null;
+  const labelCache = new Map();   // "type\u0000id" -> label, learned from facets / entities
+  const expandedFacets = new Set();
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Create an element; text children are inserted as text nodes (never HTML). */
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    if (attrs) {
+      for (const [k, v] of Object.entries(attrs)) {
+        if (v === null || v === undefined || v === false) continue;
+        if (k === 'class') el.className = v;
+        else if (k === 'dataset') Object.assign(el.dataset, v);
+        else el.setAttribute(k, v === true ? '' : String(v));
+      }
+    }
+    for (const c of children.flat()) {
+      if (c === null || c === undefined || c === false) continue;
+      el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return el;
+  }
+
+  function formatNumber(n) {
+    return Number.isFinite(n) ? NUMBER_FORMAT.format(n) : '';
+  }
+
+  /** "2024-06-15" -> "15 जून 2024"; anything else is returned unchanged. */
+  function formatDate(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(iso || ''));
+    if (!m) return String(iso || '');
+    const month = MONTHS[Number(m[2]) - 1];
+    if (!month) return String(iso);
+    return `${Number(m[3])} ${month} ${m[1]}`;
+  }
+
+  function formatSeconds(ms) {
+    if (!Number.isFinite(ms)) return '';
+    const s = ms / 1000;
+    return s < 0.001 ? '0.001 से कम सेकंड' : `${s.toFixed(3)} सेकंड`;
+  }
+
+  function categoryLabel(cat) {
+    if (!cat) return '';
+    return CATEGORY_LABELS[String(cat).toLowerCase()] || String(cat);
+  }
+
+  /** Only http(s) URLs may become links. Returns a normalised href or null. */
+  function safeHttpUrl(raw) {
+    if (typeof raw !== 'string' || !raw) return null;
+    try {
+      const u = new URL(raw, location.href);
+      return (u.protocol === 'http:' || u.protocol === 'https:') ? u.href : null;
+    } catch (_) {
+      return null;
+    }
+  }
+
+  function hostOf(href) {
+    try { return new URL(href).hostname.replace(/^www\./, ''); } catch (_) { return ''; }
+  }
+
+  function validDate(v) {
+    return /^\d{4}-\d{2}-\d{2}$/.test(v || '') ? v : '';
+  }
+
+  function unique(list) {
+    return [...new Set(list)];
+  }
+
+  /**
+   * Server-provided highlight HTML (snippet, title_html) is already escaped and
+   * contains only <mark>. Defence in depth: parse it in an inert document and
+   * copy over only text and <mark> elements, so nothing else can ever execute.
+   */
+  function markedFragment(html) {
+    const frag = document.createDocumentFragment();
+    const doc = new DOMParser().parseFromString(`<body>${String(html || '')}</body>`, 'text/html');
+    const copy = (src, dst) => {
+      for (const node of src.childNodes) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          dst.append(document.createTextNode(node.nodeValue));
+        } else if (node.nodeType === Node.ELEMENT_NODE) {
+          if (node.localName === 'mark') {
+            const mark = document.createElement('mark');
+            copy(node, mark);
+            dst.append(mark);
+          } else {
+            dst.append(document.createTextNode(node.textContent));
+          }
+        }
+      }
+    };
+    copy(doc.body, frag);
+    return frag;
+  }
+
+  function labelKey(type, id) { return `${type}\u0000${id}`; }
+
+  function rememberLabel(type, id, label) {
+    if (id && label) labelCache.set(labelKey(type, id), String(label));
+  }
+
+  function labelFor(type, id) {
+    return labelCache.get(labelKey(type, id)) || id;
+  }
+
+  // ---------------------------------------------------------------- state <-> URL
+
+  function emptyState() {
+    return { q: '', page: 1, sort: 'relevance', from: '', to: '',
+      filters: { person: [], place: [], org: [], source: [] } };
+  }
+
+  function cloneState(s) {
+    const c = { ...s, filters: {} };
+    for (const t of FILTER_TYPES) c.filters[t] = [...s.filters[t]];
+    return c;
+  }
+
+  function stateFromUrl(search) {
+    const p = new URLSearchParams(search);
+    const s = emptyState();
+    s.q = (p.get('q') || '').trim();
+    const page = parseInt(p.get('page') || '1', 10);
+    s.page = Number.isFinite(page) && page > 0 ? Math.min(page, MAX_PAGE) : 1;
+    const sort = p.get('sort');
+    if (SORTS.includes(sort)) s.sort = sort;
+    s.from = validDate(p.get('from'));
+    s.to = validDate(p.get('to'));
+    for (const t of FILTER_TYPES) s.filters[t] = unique(p.getAll(t).map((v) => v.trim()).filter(Boolean));
+    return s;
+  }
+
+  /** Ordered [key, value] pairs describing a state (shared by page URL and API URL). */
+  function statePairs(s, forApi) {
+    const pairs = [];
+    if (s.q || forApi) pairs.push(['q', s.q]);
+    if (forApi || s.page > 1) pairs.push(['page', String(s.page)]);
+    if (forApi) pairs.push(['per_page', String(PER_PAGE)]);
+    if (forApi || s.sort !== 'relevance') pairs.push(['sort', s.sort]);
+    if (s.from) pairs.push(['from', s.from]);
+    if (s.to) pairs.push(['to', s.to]);
+    for (const t of FILTER_TYPES) for (const v of s.filters[t]) pairs.push([t, v]);
+    return pairs;
+  }
+
+  /** Percent-encode (spaces as %20, never '+', so any server decodes it the same way). */
+  function encodePairs(pairs) {
+    return pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  }
+
+  function stateToUrl(s) {
+    const qs = encodePairs(statePairs(s, false));
+    return location.pathname + (qs ? `?${qs}` : '');
+  }
+
+  function apiQuery(s) {
+    return encodePairs(statePairs(s, true));
+  }
+
+  function hasFilters(s) {
+    return FILTER_TYPES.some((t) => s.filters[t].length > 0) || Boolean(s.from || s.to);
+  }
+
+  function isSearch(s) {
+    return Boolean(s.q) || hasFilters(s);
+  }
+
+  // ---------------------------------------------------------------- fetch
+
+  class ApiError extends Error {}
+
+  async function fetchJson(url, signal) {
+    let res;
+    try {
+      res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+    } catch (err) {
+      if (err.name === 'AbortError') throw err;
+      throw new ApiError('सर्वर से संपर्क नहीं हो सका। कृपया इंटरनेट/सर्वर जाँचकर फिर कोशिश करें।');
+    }
+    let data = null;
+    try { data = await res.json(); } catch (_) { /* non-JSON body */ }
+    if (!res.ok) {
+      const msg = data && data.error && data.error.message;
+      if (msg) throw new ApiError(String(msg));
+      if (res.status === 404) throw new ApiError('यह दस्तावेज़ नहीं मिला।');
+      throw new ApiError(`सर्वर त्रुटि (${res.status})। कृपया थोड़ी देर बाद फिर कोशिश करें।`);
+    }
+    if (!data || typeof data !== 'object') throw new ApiError('सर्वर से अमान्य उत्तर मिला।');
+    return data;
+  }
+
+  function fetchSearch(s, signal) {
+    return fetchJson(`/api/search?${apiQuery(s)}`, signal);
+  }
+
+  function fetchDoc(id, signal) {
+    return fetchJson(`/api/doc/${encodeURIComponent(id)}`, signal);
+  }
+
+  function fetchStats() {
+    return fetchJson('/api/stats');
+  }
+
+  // ---------------------------------------------------------------- render: form
+
+  function syncForm(s) {
+    if (document.activeElement !== els.q || els.q.value.trim() !== s.q) els.q.value = s.q;
+    els.sort.value = s.sort;
+    els.from.value = s.from;
+    els.to.value = s.to;
+    renderToolsSummary(s);
+    document.title = s.q ? `${s.q} — तलाश` : 'तलाश · Talash — हिंदी समाचार खोज';
+  }
+
+  /** One-line summary shown on narrow screens, where sort/dates sit in a collapsed <details>. */
+  function renderToolsSummary(s) {
+    const sortLabel = els.sort.querySelector(`option[value="${s.sort}"]`);
+    let dates = 'सभी तारीखें';
+    if (s.from && s.to) dates = `${formatDate(s.from)} – ${formatDate(s.to)}`;
+    else if (s.from) dates = `${formatDate(s.from)} से`;
+    else if (s.to) dates = `${formatDate(s.to)} तक`;
+    els.toolsSummary.textContent = `${sortLabel ? sortLabel.textContent : s.sort} · ${dates}`;
+  }
+
+  // ---------------------------------------------------------------- render: landing
+
+  function renderLanding() {
+    els.landing.hidden = false;
+    els.view.hidden = true;
+    els.examples.replaceChildren(...EXAMPLES.map((q) => {
+      const s = emptyState();
+      s.q = q;
+      return h('li', null, h('a', { href: stateToUrl(s), 'data-nav': true }, q));
+    }));
+    if (!els.landingStats.textContent) {
+      fetchStats().then((st) => {
+        if (Number.isFinite(st.documents)) {
+          els.landingStats.textContent = `${formatNumber(st.documents)} समाचार दस्तावेज़ों में खोजें।`;
+        }
+      }).catch(() => { /* stats are optional */ });
+    }
+  }
+
+  // ---------------------------------------------------------------- render: status & messages
+
+  function setLoading(on) {
+    els.view.classList.toggle('is-loading', on);
+    els.hits.setAttribute('aria-busy', on ? 'true' : 'false');
+    if (on) els.status.textContent = 'खोज जारी है…';
+  }
+
+  function renderStatus(data, s) {
+    const total = Number(data.total) || 0;
+    const count = `${data.total_is_exact === false ? 'लगभग ' : ''}${formatNumber(total)} परिणाम`;
+    const took = formatSeconds(Number(data.took_ms));
+    const page = s.page > 1 ? `पृष्ठ ${formatNumber(s.page)} · ` : '';
+    els.status.textContent = `${page}${count}${took ? ` (${took})` : ''}`;
+  }
+
+  function renderError(message) {
+    els.error.replaceChildren(
+      h('p', { class: 'error-title' }, 'खोज पूरी नहीं हो सकी'),
+      h('p', null, message),
+    );
+    els.error.hidden = false;
+    els.status.textContent = '';
+  }
+
+  function clearMessages() {
+    els.error.hidden = true;
+    els.error.replaceChildren();
+    els.relaxed.hidden = true;
+    els.empty.hidden = true;
+    els.pastEnd.hidden = true;
+  }
+
+  // ---------------------------------------------------------------- render: results
+
+  function renderHits(hits) {
+    els.hits.replaceChildren(...hits.map(renderHit));
+  }
+
+  function renderHit(hit) {
+    const href = safeHttpUrl(hit.url);
+    const titleContent = hit.title_html ? markedFragment(hit.title_html) : String(hit.title || hit.id || '(शीर्षक नहीं)');
+    const titleEl = href
+      ? h('a', { href, rel: 'noopener noreferrer' }, titleContent)
+      : h('button', { type: 'button', class: 'title-button', 'data-doc': hit.id }, titleContent);
+
+    const metaParts = [];
+    if (hit.date) metaParts.push(h('time', { datetime: validDate(hit.date) || null }, formatDate(hit.date)));
+    if (hit.source) metaParts.push(h('span', { class: 'hit-source' }, String(hit.source)));
+    if (hit.category) metaParts.push(h('span', { class: 'hit-category' }, categoryLabel(hit.category)));
+    const meta = h('p', { class: 'hit-meta' });
+    metaParts.forEach((part, i) => {
+      if (i) meta.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
+      meta.append(part);
+    });
+
+    const snippet = hit.snippet ? h('p', { class: 'snippet' }, markedFragment(hit.snippet)) : null;
+    const actions = h('p', { class: 'hit-actions' },
+      href ? h('span', { class: 'hit-host' }, hostOf(href)) : null,
+      href && hit.id ? h('button', { type: 'button', class: 'link-button', 'data-doc': hit.id }, 'पूरा पाठ देखें') : null);
+
+    return h('li', { class: 'hit' },
+      h('article', null, meta, h('h2', { class: 'hit-title' }, titleEl), snippet, actions));
+  }
+
+  function renderEmpty(data, s) {
+    if (s.page > 1 && Number(data.total) > 0) {
+      // Asked for a page past the end (e.g. an old shared link): offer page 1.
+      const first = cloneState(s);
+      first.page = 1;
+      els.firstPageLink.href = stateToUrl(first);
+      els.pastEnd.hidden = false;
+      return;
+    }
+    els.empty.hidden = false;
+    els.emptyFiltersTip.hidden = !hasFilters(s);
+  }
+
+  // ---------------------------------------------------------------- render: facets
+
+  function renderFacets(facets, s) {
+    const groups = FILTER_TYPES.map((type) => renderFacetGroup(type, (facets && facets[type]) || [], s))
+      .filter(Boolean);
+    els.facetGroups.replaceChildren(...groups);
+    els.facets.hidden = groups.length === 0;
+  }
+
+  function renderFacetGroup(type, items, s) {
+    const selected = s.filters[type];
+    const list = Array.isArray(items) ? items.filter((it) => it && it.id != null) : [];
+    for (const it of list) rememberLabel(type, String(it.id), it.label);
+    // Selected values always appear (first), even when the server did not return them.
+    const known = new Set(list.map((it) => String(it.id)));
+    const missing = selected.filter((id) => !known.has(id)).map((id) => ({ id, label: labelFor(type, id) }));
+    const all = [...missing, ...list];
+    if (all.length === 0) return null;
+
+    const expanded = expandedFacets.has(type);
+    const visible = expanded ? all : all.filter((it, i) => i < FACET_VISIBLE || selected.includes(String(it.id)));
+    const headingId = `facet-h-${type}`;
+    const ul = h('ul', { class: 'facet-list', 'aria-labelledby': headingId },
+      visible.map((it) => renderFacetItem(type, it, selected.includes(String(it.id)))));
+    const section = h('section', { class: 'facet-group' },
+      h('h3', { id: headingId, class: 'facet-heading' }, FACET_TITLES[type]), ul);
+    if (all.length > FACET_VISIBLE) {
+      const hiddenCount = all.length - visible.length;
+      section.append(h('button', {
+        type: 'button', class: 'link-button facet-more', 'data-facet-more': type, 'aria-expanded': String(expanded),
+      }, expanded ? 'कम दिखाएँ' : `और दिखाएँ (${formatNumber(hiddenCount)})`));
+    }
+    return section;
+  }
+
+  function renderFacetItem(type, it, pressed) {
+    const id = String(it.id);
+    const label = String(it.label || id);
+    const en = it.label_en && String(it.label_en) !== label ? String(it.label_en) : null;
+    const count = Number.isFinite(it.count) ? formatNumber(it.count) : '';
+    return h('li', null, h('button', {
+      type: 'button', class: 'facet-item', 'aria-pressed': String(pressed),
+      'data-filter-type': type, 'data-filter-id': id,
+      title: en ? `${label} (${en})` : label,
+    },
+    h('span', { class: 'facet-check', 'aria-hidden': 'true' }),
+    h('span', { class: 'facet-label' }, label, en ? h('span', { class: 'facet-en', lang: 'en' }, en) : null),
+    count ? h('span', { class: 'facet-count' }, h('span', { class: 'visually-hidden' }, ', '), count, h('span', { class: 'visually-hidden' }, ' परिणाम')) : null));
+  }
+
+  // ---------------------------------------------------------------- render: chips
+
+  function renderChips(s) {
+    const chips = [];
+    for (const type of FILTER_TYPES) {
+      for (const id of s.filters[type]) {
+        chips.push(chip(`${FACET_TITLES[type]}: ${labelFor(type, id)}`, { 'data-remove-type': type, 'data-remove-id': id }));
+      }
+    }
+    if (s.from) chips.push(chip(`${formatDate(s.from)} से`, { 'data-remove-type': 'from' }));
+    if (s.to) chips.push(chip(`${formatDate(s.to)} तक`, { 'data-remove-type': 'to' }));
+    if (chips.length > 1) {
+      chips.push(h('li', null, h('button', { type: 'button', class: 'link-button', 'data-clear-filters': true }, 'सभी हटाएँ')));
+    }
+    els.chipList.replaceChildren(...chips);
+    els.chips.hidden = chips.length === 0;
+  }
+
+  function chip(text, data) {
+    return h('li', { class: 'chip' },
+      h('span', { class: 'chip-text' }, text),
+      h('button', { type: 'button', class: 'chip-remove', 'aria-label': `फ़िल्टर हटाएँ: ${text}`, title: 'हटाएँ', ...data },
+        h('span', { 'aria-hidden': 'true' }, '×')));
+  }
+
+  // ---------------------------------------------------------------- render: pagination
+
+  /** Page numbers to show: first, last, and a window around the current page, with gaps (null). */
+  function pageWindow(page, last, radius) {
+    const set = new Set([1, last]);
+    for (let p = page - radius; p <= page + radius; p++) if (p >= 1 && p <= last) set.add(p);
+    const sorted = [...set].sort((a, b) => a - b);
+    const out = [];
+    sorted.forEach((p, i) => {
+      if (i && p - sorted[i - 1] > 1) out.push(null);
+      out.push(p);
+    });
+    return out;
+  }
+
+  function renderPagination(data, s) {
+    const perPage = Number(data.per_page) || PER_PAGE;
+    const total = Number(data.total) || 0;
+    let last = Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / perPage)));
+    if (last < s.page) last = s.page;
+    const page = s.page;
+    if (last <= 1 && page <= 1) {
+      els.pagination.hidden = true;
+      els.pagination.replaceChildren();
+      return;
+    }
+    const link = (p, content, attrs) => {
+      const next = cloneState(s);
+      next.page = p;
+      return h('a', { href: stateToUrl(next), 'data-nav': true, 'data-focus-results': true, ...attrs }, content);
+    };
+    const items = [];
+    items.push(page > 1
+      ? link(page - 1, '← पिछला', { class: 'page-prev', rel: 'prev' })
+      : h('span', { class: 'page-prev is-disabled', 'aria-disabled': 'true' }, '← पिछला'));
+    const numbers = h('ul', { class: 'page-numbers' });
+    const radius = window.matchMedia('(max-width: 640px)').matches ? 1 : 2;
+    for (const p of pageWindow(page, last, radius)) {
+      if (p === null) numbers.append(h('li', { class: 'page-gap', 'aria-hidden': 'true' }, '…'));
+      else if (p === page) numbers.append(h('li', null, h('span', { 'aria-current': 'page', class: 'page-num is-current' }, h('span', { class: 'visually-hidden' }, 'वर्तमान पृष्ठ '), formatNumber(p))));
+      else numbers.append(h('li', null, link(p, formatNumber(p), { class: 'page-num', 'aria-label': `पृष्ठ ${p}` })));
+    }
+    items.push(numbers);
+    items.push(page < last
+      ? link(page + 1, 'अगला →', { class: 'page-next', rel: 'next' })
+      : h('span', { class: 'page-next is-disabled', 'aria-disabled': 'true' }, 'अगला →'));
+    els.pagination.replaceChildren(...items);
+    els.pagination.hidden = false;
+  }
+
+  // ---------------------------------------------------------------- render: document dialog
+
+  function resetDoc() {
+    els.docMeta.replaceChildren();
+    els.docTitle.textContent = '';
+    els.docStatus.textContent = '';
+    els.docStatus.classList.remove('error');
+    els.docBody.replaceChildren();
+    els.docEntities.replaceChildren();
+    els.docLink.replaceChildren();
+  }
+
+  function renderDoc(doc) {
+    resetDoc();
+    els.docTitle.textContent = String(doc.title || doc.id || '');
+    const meta = [];
+    if (doc.date) meta.push(h('time', { datetime: validDate(doc.date) || null }, formatDate(doc.date)));
+    if (doc.source) meta.push(h('span', null, String(doc.source)));
+    if (doc.category) meta.push(h('span', null, categoryLabel(doc.category)));
+    meta.forEach((m, i) => {
+      if (i) els.docMeta.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
+      els.docMeta.append(m);
+    });
+
+    const paragraphs = String(doc.body || '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+    if (paragraphs.length === 0) els.docBody.append(h('p', { class: 'muted' }, 'इस दस्तावेज़ का पाठ उपलब्ध नहीं है।'));
+    else els.docBody.append(...paragraphs.map((p) => h('p', null, p)));
+
+    renderDocEntities(Array.isArray(doc.entities) ? doc.entities : []);
+
+    const href = safeHttpUrl(doc.url);
+    if (href) {
+      els.docLink.append(h('a', { href, rel: 'noopener noreferrer' }, 'मूल समाचार पढ़ें'),
+        h('span', { class: 'hit-host' }, ` (${hostOf(href)})`));
+    }
+  }
+
+  function renderDocEntities(entities) {
+    const byType = new Map();
+    for (const e of entities) {
+      if (!e || e.id == null) continue;
+      const type = String(e.type || '');
+      if (!byType.has(type)) byType.set(type, []);
+      byType.get(type).push(e);
+    }
+    const blocks = [];
+    for (const [type, list] of byType) {
+      const filterable = FILTER_TYPES.includes(type) && type !== 'source';
+      const title = ENTITY_TYPE_TITLES[type] || type || 'अन्य';
+      const ul = h('ul', { class: 'entity-list' }, list.map((e) => {
+        const id = String(e.id);
+        const label = String(e.label || id);
+        if (!filterable) return h('li', null, h('span', { class: 'entity' }, label));
+        rememberLabel(type, id, label);
+        const active = current.filters[type].includes(id);
+        return h('li', null, h('button', {
+          type: 'button', class: 'entity', 'data-entity-type': type, 'data-entity-id': id,
+          disabled: active, title: active ? 'फ़िल्टर पहले से लागू है' : 'इस पर फ़िल्टर करें',
+        }, label));
+      }));
+      blocks.push(h('div', { class: 'entity-block' }, h('h3', null, title), ul));
+    }
+    if (blocks.length) {
+      els.docEntities.append(h('p', { class: 'entity-hint' }, 'इस समाचार में — किसी नाम पर क्लिक करके उससे जुड़े परिणाम छाँटें:'), ...blocks);
+    }
+  }
+
+  async function openDoc(id, opener) {
+    if (!id) return;
+    docOpener = opener || null;
+    if (docAbort) docAbort.abort();
+    docAbort = new AbortController();
+    const { signal } = docAbort;
+    resetDoc();
+    els.docTitle.textContent = 'लोड हो रहा है…';
+    els.docStatus.textContent = 'दस्तावेज़ लोड हो रहा है…';
+    if (!els.dialog.open) els.dialog.showModal();
+    els.docClose.focus();
+    try {
+      const doc = await fetchDoc(id, signal);
+      if (!signal.aborted) renderDoc(doc);
+    } catch (err) {
+      if (err.name === 'AbortError') return;
+      resetDoc();
+      els.docTitle.textContent = 'दस्तावेज़ नहीं खुल सका';
+      els.docStatus.textContent = err instanceof ApiError ? err.message : 'अज्ञात त्रुटि।';
+      els.docStatus.classList.add('error');
+    }
+  }
+
+  function closeDoc() {
+    if (els.dialog.open) els.dialog.close();
+  }
+
+  // ---------------------------------------------------------------- controller
+
+  /** Move to a new state: update the URL (push unless replace) and run the search. */
+  function navigate(next, opts = {}) {
+    const url = stateToUrl(next);
+    const here = location.pathname + location.search;
+    if (opts.replace) history.replaceState(null, '', url);
+    else if (url !== here) history.pushState(null, '', url);
+    current = next;
+    syncForm(current);
+    return run(current, opts);
+  }
+
+  async function run(s, opts = {}) {
+    if (!isSearch(s)) {
+      if (searchAbort) searchAbort.abort();
+      lastData = null;
+      renderLanding();
+      return;
+    }
+    els.landing.hidden = true;
+    els.view.hidden = false;
+    renderChips(s);
+    clearMessages();
+    setLoading(true);
+
+    const seq = ++searchSeq;
+    if (searchAbort) searchAbort.abort();
+    searchAbort = new AbortController();
+    try {
+      const data = await fetchSearch(s, searchAbort.signal);
+      if (seq !== searchSeq) return;
+      lastData = data;
+      renderResults(data, s);
+    } catch (err) {
+      if (err.name === 'AbortError' || seq !== searchSeq) return;
+      lastData = null;
+      els.hits.replaceChildren();
+      els.pagination.hidden = true;
+      els.facets.hidden = true;
+      renderError(err instanceof ApiError ? err.message : 'अज्ञात त्रुटि हुई।');
+    } finally {
+      if (seq === searchSeq) setLoading(false);
+    }
+    if (seq === searchSeq) afterRender(opts);
+  }
+
+  function renderResults(data, s) {
+    const hits = Array.isArray(data.hits) ? data.hits : [];
+    renderStatus(data, s);
+    els.relaxed.hidden = !data.relaxed || hits.length === 0;
+    renderHits(hits);
+    if (hits.length === 0) renderEmpty(data, s);
+    renderFacets(data.facets, s);
+    renderChips(s);   // labels may have been learned from facets
+    renderPagination(data, s);
+  }
+
+  /** Restore focus after a re-render (facet toggles, chip removal, pagination). */
+  function afterRender(opts) {
+    if (opts.focusResults) {
+      window.scrollTo(0, 0);
+      els.status.setAttribute('tabindex', '-1');
+      els.status.focus({ preventScroll: true });
+    } else if (opts.focusFacet) {
+      const { type, id } = opts.focusFacet;
+      const btn = [...els.facetGroups.querySelectorAll('button[data-filter-type]')]
+        .find((b) => b.dataset.filterType === type && b.dataset.filterId === id);
+      (btn || els.facets).focus({ preventScroll: Boolean(btn) });
+    } else if (opts.focusChips) {
+      const first = els.chipList.querySelector('button');
+      (first || els.q).focus();
+    }
+  }
+
+  function toggleFilter(type, id) {
+    const next = cloneState(current);
+    const list = next.filters[type];
+    const i = list.indexOf(id);
+    if (i >= 0) list.splice(i, 1); else list.push(id);
+    next.page = 1;
+    return next;
+  }
+
+  function clearFilters(s) {
+    const next = cloneState(s);
+    for (const t of FILTER_TYPES) next.filters[t] = [];
+    next.from = '';
+    next.to = '';
+    next.page = 1;
+    return next;
+  }
+
+  // ---------------------------------------------------------------- events
+
+  function onSubmit(e) {
+    e.preventDefault();
+    const next = cloneState(current);
+    next.q = els.q.value.trim();
+    next.sort = SORTS.includes(els.sort.value) ? els.sort.value : 'relevance';
+    next.from = validDate(els.from.value);
+    next.to = validDate(els.to.value);
+    next.page = 1;
+    navigate(next);
+  }
+
+  function onToolChange() {
+    if (!isSearch(current) && !els.q.value.trim()) return;
+    els.form.requestSubmit();
+  }
+
+  function onClick(e) {
+    const t = e.target instanceof Element ? e.target : null;
+    if (!t) return;
+
+    const nav = t.closest('a[data-nav]');
+    if (nav) {
+      if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      e.preventDefault();
+      const url = new URL(nav.href);
+      navigate(stateFromUrl(url.search), { focusResults: nav.hasAttribute('data-focus-results') });
+      return;
+    }
+
+    const facet = t.closest('button[data-filter-type]');
+    if (facet) {
+      const { filterType: type, filterId: id } = facet.dataset;
+      navigate(toggleFilter(type, id), { focusFacet: { type, id } });
+      return;
+    }
+
+    const more = t.closest('button[data-facet-more]');
+    if (more) {
+      const type = more.dataset.facetMore;
+      if (expandedFacets.has(type)) expandedFacets.delete(type); else expandedFacets.add(type);
+      if (lastData) renderFacets(lastData.facets, current);
+      const again = els.facetGroups.querySelector(`button[data-facet-more="${type}"]`);
+      if (again) again.focus();
+      return;
+    }
+
+    const remove = t.closest('button[data-remove-type]');
+    if (remove) {
+      const type = remove.dataset.removeType;
+      const next = cloneState(current);
+      if (type === 'from' || type === 'to') next[type] = '';
+      else next.filters[type] = next.filters[type].filter((v) => v !== remove.dataset.removeId);
+      next.page = 1;
+      navigate(next, { focusChips: true });
+      return;
+    }
+
+    if (t.closest('button[data-clear-filters]') || t.closest('#empty-clear')) {
+      navigate(clearFilters(current), { focusChips: true });
+      return;
+    }
+
+    const docBtn = t.closest('button[data-doc]');
+    if (docBtn) {
+      openDoc(docBtn.dataset.doc, docBtn);
+      return;
+    }
+
+    const entity = t.closest('button[data-entity-type]');
+    if (entity) {
+      const { entityType: type, entityId: id } = entity.dataset;
+      closeDoc();
+      if (!current.filters[type].includes(id)) navigate(toggleFilter(type, id), { focusResults: true });
+    }
+  }
+
+  function onKeydown(e) {
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    if (els.dialog.open) return;
+    const t = e.target instanceof Element ? e.target : null;
+    if (t && t.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return;
+    e.preventDefault();
+    els.q.focus();
+    els.q.select();
+  }
+
+  function onDialogClick(e) {
+    // A click on the backdrop targets the <dialog> element itself.
+    if (e.target !== els.dialog) return;
+    const r = els.dialog.getBoundingClientRect();
+    const inside = e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom;
+    if (!inside) closeDoc();
+  }
+
+  function onDialogClose() {
+    if (els.dialog.open) return;   // 'close' is async: the dialog may already be reopened
+    if (docAbort) docAbort.abort();
+    if (docOpener && document.contains(docOpener)) docOpener.focus();
+    docOpener = null;
+  }
+
+  function onPopState() {
+    const next = stateFromUrl(location.search);
+    // In-page anchors (#main, #facets) also fire popstate: nothing to redo then.
+    if (stateToUrl(next) === stateToUrl(current) && lastData) return;
+    closeDoc();
+    current = next;
+    syncForm(current);
+    run(current);
+  }
+
+  function init() {
+    els.form.addEventListener('submit', onSubmit);
+    els.sort.addEventListener('change', onToolChange);
+    els.from.addEventListener('change', onToolChange);
+    els.to.addEventListener('change', onToolChange);
+    document.addEventListener('click', onClick);
+    document.addEventListener('keydown', onKeydown);
+    els.docClose.addEventListener('click', closeDoc);
+    els.dialog.addEventListener('click', onDialogClick);
+    els.dialog.addEventListener('close', onDialogClose);
+    window.addEventListener('popstate', onPopState);
+
+    current = stateFromUrl(location.search);
+    // On phones the sort/date tools start collapsed (unless a date range is set).
+    if (window.matchMedia('(max-width: 640px)').matches && !current.from && !current.to) els.tools.open = false;
+    // Normalise the URL (e.g. drop invalid params) without adding a history entry.
+    history.replaceState(null, '', stateToUrl(current));
+    syncForm(current);
+    run(current);
+    if (!current.q) els.q.focus({ preventScroll: true });
+  }
+
+  init();
+})();
