@@ -98,9 +98,8 @@ int run_one(searcher::Searcher& s, const SearchArgs& a) {
     std::cout << searcher::search_response_json(*res) << '\n';
     return kExitOk;
   }
-  std::printf("%zu result%s%s%s (%.1f ms)\n", res->total, res->total == 1 ? "" : "s",
-              res->total_is_exact ? "" : " (estimated)", res->relaxed ? ", matching some of the words" : "",
-              res->took_ms);
+  std::printf("%zu result%s%s (%.1f ms)\n", res->total, res->total == 1 ? "" : "s",
+              res->total_is_exact ? "" : " (estimated)", res->took_ms);
   for (const auto& h : hits) {
     std::printf("\n%zu. %s  score %.3f%s%s%s%s\n", h.rank, h.id.c_str(), h.score, h.date.empty() ? "" : "  ",
                 h.date.c_str(), h.source.empty() ? "" : "  ", h.source.c_str());
@@ -116,7 +115,7 @@ Command add_search_command(CLI::App& app) {
   auto args = std::make_shared<SearchArgs>();
   auto* cmd = app.add_subcommand("search", "Search an index.");
   cmd->footer(
-      "Query language: words (short queries need all words, long ones any), \"a phrase\", +word, -word,\n"
+      "Query language: words (any of them, ranked by BM25), \"a phrase\", +word (must), -word (must not),\n"
       "a AND b, a OR b, NOT a, (grouping), title:word.\n"
       "--batch FILE: one query per line, 'qid<TAB>query' or just 'query' (qid = line number); prints\n"
       "'qid<TAB>rank<TAB>id<TAB>score' per hit and, last on stderr, 'queries=N p50_ms=X p99_ms=Y total_s=Z'\n"

@@ -62,7 +62,7 @@ json to_json(const SearchResponse& r) {
     facets[type] = std::move(arr);
   }
   return {{"query", r.query},       {"total", r.total},   {"total_is_exact", r.total_is_exact},
-          {"facets_exact", r.facets_exact}, {"relaxed", r.relaxed}, {"took_ms", r.took_ms},
+          {"facets_exact", r.facets_exact}, {"took_ms", r.took_ms},
           {"page", r.page},         {"per_page", r.per_page}, {"hits", std::move(hits)},
           {"facets", std::move(facets)}};
 }

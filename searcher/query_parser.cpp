@@ -281,19 +281,6 @@ class Builder {
 
 std::expected<QueryNode, QueryError> parse_query(std::string_view text) { return Parser(lex(text)).parse(); }
 
-std::size_t count_free_words(const QueryNode& node) {
-  const auto* b = std::get_if<BoolNode>(&node);
-  if (!b) {
-    const auto& w = std::get<WordNode>(node);
-    return !w.quoted && !w.stopword ? 1 : 0;
-  }
-  std::size_t n = 0;
-  for (const auto& alt : b->alternatives)
-    for (const auto& c : alt)
-      if (!c.explicit_occur) n += count_free_words(c.node[0]);
-  return n;
-}
-
 std::expected<BuiltQuery, QueryError> build_query(const QueryNode& node, const QueryOptions& options,
                                                   Xapian::Stem& stemmer) {
   Builder builder(options, stemmer);

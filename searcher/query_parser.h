@@ -1,6 +1,6 @@
 #pragma once
 // The query language, version 1:
-//   words              all must match (short queries) or any (long ones, see QueryOptions)
+//   words              combined by QueryOptions::default_op (the searcher uses OR, ranked by BM25)
 //   "a phrase"         exact words in order (also “curly quotes”)
 //   +word  -word       must / must not
 //   a AND b, a OR b, a NOT b, NOT b   (upper case; lower case and/or are words)
@@ -51,9 +51,6 @@ struct QueryError {
 // Parses the query text. An empty result (no words at all) is a BoolNode with
 // no alternatives: "match everything" for the caller.
 std::expected<QueryNode, QueryError> parse_query(std::string_view text);
-
-// How many plain words (not quoted, not stopwords) the query has at top level.
-std::size_t count_free_words(const QueryNode& node);
 
 enum class DefaultOperator { And, Or };
 

@@ -60,7 +60,6 @@ struct SearchResponse {
   std::size_t total = 0;
   bool total_is_exact = true;
   bool facets_exact = true;
-  bool relaxed = false;  // no document had every word: showing those with some
   double took_ms = 0;
   std::size_t page = 1;
   std::size_t per_page = 10;

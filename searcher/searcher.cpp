@@ -26,6 +26,20 @@ std::expected<std::string, SearchError> date_bound(const std::string& text, cons
   return d->sortable().substr(0, 8) + (end_of_day ? "235959" : "000000");
 }
 
+// Sort key for date order: undated documents go last in both directions.
+class DateSortKey : public Xapian::KeyMaker {
+ public:
+  explicit DateSortKey(bool newest_first) : newest_first_(newest_first) {}
+  std::string operator()(const Xapian::Document& doc) const override {
+    std::string v = doc.get_value(schema::slot::kDate);
+    if (v.empty() && !newest_first_) return "\xff";
+    return v;
+  }
+
+ private:
+  bool newest_first_;
+};
+
 Xapian::Query any_of(const std::vector<std::string>& terms) {
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
@@ -96,8 +110,10 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
   auto parsed = parse_query(req.query);
   if (!parsed)
     return error(Code::BadQuery, parsed.error().message + " (at character " + std::to_string(parsed.error().offset + 1) + ")");
-  const std::size_t free_words = count_free_words(*parsed);
-  QueryOptions qopts{free_words <= kAllWordsUpTo ? DefaultOperator::And : DefaultOperator::Or};
+  // Plain words are alternatives ranked by BM25, as in Lucene and Xapian's
+  // QueryParser: a document with more of the words ranks higher, and one that
+  // writes a name partly in Latin letters (Kim Jong उन) is still found.
+  const QueryOptions qopts{DefaultOperator::Or};
   auto built = build_query(*parsed, qopts, stemmer_);
   if (!built) return error(Code::BadQuery, built.error().message);
 
@@ -141,8 +157,8 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
     enquire.set_query(q);
     SortOrder sort = req.sort;
     if (sort == SortOrder::Relevance && built->match_all) sort = SortOrder::Newest;  // browsing by filters
-    if (sort != SortOrder::Relevance)
-      enquire.set_sort_by_value_then_relevance(schema::slot::kDate, sort == SortOrder::Newest);
+    DateSortKey date_key(sort == SortOrder::Newest);
+    if (sort != SortOrder::Relevance) enquire.set_sort_by_key_then_relevance(&date_key, sort == SortOrder::Newest);
     EntityFacetSpy entity_spy(schema::slot::kEntities);
     Xapian::ValueCountMatchSpy source_spy(schema::slot::kSource);
     Xapian::doccount check_at_least = 0;
@@ -172,14 +188,6 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
   };
 
   Xapian::MSet mset = run(built->query);
-  if (mset.empty() && qopts.default_op == DefaultOperator::And && free_words >= 2) {
-    // No document has every word: answer with those that have most of them.
-    auto relaxed = build_query(*parsed, QueryOptions{DefaultOperator::Or}, stemmer_);
-    if (relaxed) {
-      mset = run(relaxed->query);
-      resp.relaxed = !mset.empty();
-    }
-  }
 
   MatchPredicate is_match(built->highlight, [this](const std::string& w) { return stemmer_(w); });
   SnippetOptions html_opts;

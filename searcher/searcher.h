@@ -43,9 +43,6 @@ class Searcher {
   std::unordered_map<std::string, std::pair<std::string, std::string>> labels_;
 };
 
-// Words of up to this many content words must all match; longer queries
-// (headlines, questions) match any word, ranked by BM25.
-inline constexpr std::size_t kAllWordsUpTo = 4;
 // Facet counts are exact up to this many matching documents.
 inline constexpr Xapian::doccount kFacetExactBound = 100000;
 

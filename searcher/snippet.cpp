@@ -159,6 +159,7 @@ std::string make_snippet(std::string_view text, const MatchPredicate& is_match, 
 
   std::string out;
   if (chars <= options.max_chars + 1) {
+    if (best_start > 0) out += f.ellipsis;
     render(out, text, sents[best_start].begin, sents[best_end - 1].end, tokens, matched, f);
     if (best_end < sents.size()) out += f.ellipsis;
     return std::string(trim_view(out));
@@ -191,7 +192,7 @@ std::string make_snippet(std::string_view text, const MatchPredicate& is_match, 
   }
   std::size_t begin = lo == s.first_tok ? s.begin : tokens[lo].begin;
   std::size_t end = hi == s.end_tok ? s.end : tokens[hi - 1].end;
-  if (lo > s.first_tok) out += f.ellipsis;
+  if (lo > s.first_tok || best_start > 0) out += f.ellipsis;
   render(out, text, begin, end, tokens, matched, f);
   if (hi < s.end_tok || best_start + 1 < sents.size()) out += f.ellipsis;
   return std::string(trim_view(out));

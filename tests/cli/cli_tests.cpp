@@ -1,0 +1,164 @@
+// Drives the real `talash` binary: exit statuses, messages and output formats.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/temp_dir.h"
+#include "tests/test_paths.h"
+
+namespace talash::test {
+namespace {
+
+struct Output {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+Output talash(const TempDir& dir, const std::vector<std::string>& args, const std::string& stdin_text = "") {
+  std::string cmd = quote(TALASH_BIN);
+  for (const auto& a : args) cmd += " " + quote(a);
+  auto in = dir.write("stdin.txt", stdin_text);
+  cmd += " < " + quote(in.string()) + " > " + quote((dir / "out.txt").string()) + " 2> " + quote((dir / "err.txt").string());
+  int raw = std::system(cmd.c_str());
+  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, read_file(dir / "out.txt"), read_file(dir / "err.txt")};
+}
+
+TEST(CliIndexTest, BadLinesAreReportedGoodOnesSearchableExitThree) {
+  TempDir dir;
+  auto input = dir.write("mixed.jsonl",
+                         "{\"id\":\"g1\",\"title\":\"पहली ख़बर\",\"body\":\"मानसून आया।\"}\n"
+                         "{\"id\":\"bad\",\"title\":\n"
+                         "{\"id\":\"utf\",\"body\":\"\xe0\xa4\"}\n"
+                         "{\"body\":\"बिना आईडी\"}\n"
+                         "{\"id\":\"g2\",\"title\":\"दूसरी ख़बर\",\"body\":\"मानसून गया।\"}\n");
+  auto r = talash(dir, {"index", "--db", (dir / "db").string(), input.string()});
+  EXPECT_EQ(r.status, 3) << r.err;
+  EXPECT_NE(r.err.find(input.string() + ":2: invalid JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(input.string() + ":3: invalid UTF-8"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(input.string() + ":4: missing id"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("added=2 replaced=0 unchanged=0 rejected=3"), std::string::npos) << r.err;
+  auto s = talash(dir, {"search", "--db", (dir / "db").string(), "--json", "मानसून"});
+  ASSERT_EQ(s.status, 0) << s.err;
+  EXPECT_EQ(nlohmann::json::parse(s.out)["total"], 2);
+}
+
+TEST(CliIndexTest, AllGoodIsExitZeroAndReindexIsUnchanged) {
+  TempDir dir;
+  auto input = dir.write("ok.jsonl", "{\"id\":1,\"body\":\"एक\"}\n{\"id\":2,\"body\":\"दो\"}\n");
+  EXPECT_EQ(talash(dir, {"index", "--db", (dir / "db").string(), input.string()}).status, 0);
+  auto again = talash(dir, {"index", "--db", (dir / "db").string(), input.string()});
+  EXPECT_EQ(again.status, 0);
+  EXPECT_NE(again.err.find("added=0 replaced=0 unchanged=2 rejected=0 documents=2"), std::string::npos) << again.err;
+}
+
+TEST(CliIndexTest, StdinIsJsonl) {
+  TempDir dir;
+  auto r = talash(dir, {"index", "--db", (dir / "db").string(), "-"}, "{\"id\":\"s\",\"body\":\"मानक इनपुट\"}\n{oops\n");
+  EXPECT_EQ(r.status, 3);
+  EXPECT_NE(r.err.find("<stdin>:2: invalid JSON"), std::string::npos) << r.err;
+}
+
+TEST(CliIndexTest, NothingCouldBeDoneIsExitOne) {
+  TempDir dir;
+  auto r = talash(dir, {"index", "--db", (dir / "db").string(), (dir / "missing.jsonl").string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("no such file"), std::string::npos) << r.err;
+}
+
+TEST(CliIndexTest, HelpDocumentsExitStatuses) {
+  TempDir dir;
+  auto r = talash(dir, {"index", "--help"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("3 some were rejected"), std::string::npos) << r.out;
+}
+
+TEST(CliDeleteTest, DeletesAndReportsUnknownIds) {
+  TempDir dir;
+  auto input = dir.write("ok.jsonl", "{\"id\":\"a\",\"body\":\"एक\"}\n{\"id\":\"b\",\"body\":\"दो\"}\n");
+  ASSERT_EQ(talash(dir, {"index", "--db", (dir / "db").string(), input.string()}).status, 0);
+  auto r = talash(dir, {"delete", "--db", (dir / "db").string(), "a", "zzz"});
+  EXPECT_EQ(r.status, 3);
+  EXPECT_NE(r.err.find("deleted=1 not_found=1 documents=1"), std::string::npos) << r.err;
+}
+
+TEST(CliSearchTest, BatchPrintsTsvAndTimingLine) {
+  TempDir dir;
+  auto input = dir.write("ok.jsonl",
+                         "{\"id\":\"a\",\"title\":\"मानसून\",\"body\":\"बारिश\"}\n"
+                         "{\"id\":\"b\",\"title\":\"चुनाव\",\"body\":\"मतदान\"}\n");
+  ASSERT_EQ(talash(dir, {"index", "--db", (dir / "db").string(), input.string()}).status, 0);
+  auto queries = dir.write("q.tsv", "q1\tमानसून\nचुनाव मतदान\n\nq4\tकुछ नहीं मिलेगा\n");
+  auto r = talash(dir, {"search", "--db", (dir / "db").string(), "--batch", queries.string(), "--limit", "5"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::regex row(R"(([^\t]+)\t(\d+)\t([^\t]+)\t([0-9.]+))");
+  std::vector<std::string> got;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch m;
+    ASSERT_TRUE(std::regex_match(line, m, row)) << line;
+    got.push_back(m[1].str() + " " + m[2].str() + " " + m[3].str());
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"q1 1 a", "2 1 b"}));
+  EXPECT_TRUE(std::regex_search(r.err, std::regex(R"(queries=3 p50_ms=[0-9.]+ p99_ms=[0-9.]+ total_s=[0-9.]+\n$)"))) << r.err;
+}
+
+TEST(CliSearchTest, PlainOutputMarksMatches) {
+  TempDir dir;
+  auto input = dir.write("ok.jsonl", "{\"id\":\"a\",\"title\":\"ख़बर\",\"body\":\"आज मानसून आया। कल धूप।\"}\n");
+  ASSERT_EQ(talash(dir, {"index", "--db", (dir / "db").string(), input.string()}).status, 0);
+  auto r = talash(dir, {"search", "--db", (dir / "db").string(), "मानसून"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("1 result"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1. a  score"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("आज [मानसून] आया।"), std::string::npos) << r.out;
+}
+
+TEST(CliSearchTest, BadQueryIsUsageError) {
+  TempDir dir;
+  auto input = dir.write("ok.jsonl", "{\"id\":\"a\",\"body\":\"x\"}\n");
+  ASSERT_EQ(talash(dir, {"index", "--db", (dir / "db").string(), input.string()}).status, 0);
+  auto r = talash(dir, {"search", "--db", (dir / "db").string(), "(x"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("never closed"), std::string::npos) << r.err;
+}
+
+TEST(CliAnalyzeTest, ShowsOffsetsNormalizedFormsAndTerms) {
+  TempDir dir;
+  auto r = talash(dir, {"analyze", "--terms", "पढ़ें Kim"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "0\ts0\t[0,15)\tपढ़ें\tपढें\tdeva\tपढें Zपढ\n1\ts0\t[16,19)\tKim\tkim\tlatn\tkim Zkim\n");
+}
+
+TEST(CliStatsTest, PrintsDocumentCountAsJson) {
+  TempDir dir;
+  auto input = dir.write("ok.jsonl", "{\"id\":\"a\",\"body\":\"x\"}\n");
+  ASSERT_EQ(talash(dir, {"index", "--db", (dir / "db").string(), input.string()}).status, 0);
+  auto r = talash(dir, {"stats", "--db", (dir / "db").string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["documents"], 1);
+  EXPECT_GT(j["bytes_on_disk"].get<long>(), 0);
+  EXPECT_FALSE(j["last_update"].get<std::string>().empty());
+}
+
+}  // namespace
+}  // namespace talash::test

@@ -1,0 +1,240 @@
+#include <gtest/gtest.h>
+
+#include "tests/searcher/index_fixture.h"
+
+namespace talash::searcher {
+namespace {
+
+using test::ids_of;
+
+constexpr const char* kSeed000 = "000_87bc539730efcb5b";
+constexpr const char* kSeed001 = "001_a085c0f097b1e019";
+constexpr const char* kSeed002 = "002_b2c1d6b9b0ef2a59";
+constexpr const char* kSeed003 = "003_006befeb6b513ffd";
+constexpr const char* kSeed004 = "004_d6ec90d6c357df13";
+
+class SeedsSearchTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!test::has_shared("seeds")) return;
+    dir_ = new test::TempDir;
+    auto db = test::build_index(*dir_, {(test::shared_dir() / "seeds").string()});
+    searcher_ = new Searcher(*Searcher::open(db));
+  }
+  static void TearDownTestSuite() {
+    delete searcher_;
+    delete dir_;
+    searcher_ = nullptr;
+    dir_ = nullptr;
+  }
+  void SetUp() override { TALASH_REQUIRE_SHARED("seeds"); }
+
+  SearchResponse search(const std::string& q, SearchRequest req = {}) {
+    req.query = q;
+    auto r = searcher_->search(req);
+    EXPECT_TRUE(r.has_value()) << r.error().message;
+    return r ? *r : SearchResponse{};
+  }
+
+  static test::TempDir* dir_;
+  static Searcher* searcher_;
+};
+test::TempDir* SeedsSearchTest::dir_ = nullptr;
+Searcher* SeedsSearchTest::searcher_ = nullptr;
+
+TEST_F(SeedsSearchTest, KimJongUnFindsAllFiveArticles) {
+  auto r = search("किम जोंग उन");
+  EXPECT_EQ(ids_of(r), (std::set<std::string>{kSeed000, kSeed001, kSeed002, kSeed003, kSeed004}));
+  // The four that write the whole name in Devanagari rank above 001 ("Kim Jong उन").
+  ASSERT_EQ(r.hits.size(), 5u);
+  EXPECT_EQ(r.hits.back().id, kSeed001);
+}
+
+TEST_F(SeedsSearchTest, BelousovSpelledWithUFindsTheArticleThatSpellsItSo) {
+  EXPECT_EQ(ids_of(search("बेलूसोव")), std::set<std::string>{kSeed002});
+}
+
+TEST_F(SeedsSearchTest, LatinKimJongFindsTheMixedScriptArticleFirst) {
+  auto r = search("Kim Jong");
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].id, kSeed001);
+  EXPECT_NE(r.hits[0].snippet_html.find("<mark>Kim</mark> <mark>Jong</mark>"), std::string::npos)
+      << r.hits[0].snippet_html;
+}
+
+TEST_F(SeedsSearchTest, NuktaSpellingsFindTheSameArticles) {
+  auto with = ids_of(search("पढ़ें"));
+  auto without = ids_of(search("पढें"));
+  EXPECT_EQ(with, without);
+  EXPECT_EQ(with, (std::set<std::string>{kSeed000, kSeed004}));
+}
+
+TEST_F(SeedsSearchTest, DevanagariDigitsFindAsciiNumbers) {
+  EXPECT_EQ(ids_of(search("१०,०००")), (std::set<std::string>{kSeed002, kSeed004}));
+  EXPECT_EQ(ids_of(search("10,000")), (std::set<std::string>{kSeed002, kSeed004}));
+}
+
+TEST_F(SeedsSearchTest, PhraseNeedsTheWordsInOrder) {
+  EXPECT_EQ(ids_of(search("\"कोरियन सेंट्रल न्यूज एजेंसी\"")), (std::set<std::string>{kSeed002, kSeed004}));
+  EXPECT_TRUE(search("\"एजेंसी न्यूज सेंट्रल कोरियन\"").hits.empty());
+}
+
+TEST_F(SeedsSearchTest, RussiaHasEntityFacetsWithCountsOverAllMatches) {
+  SearchRequest req;
+  req.per_page = 1;  // facets must not depend on the page
+  auto r = search("रूस", req);
+  EXPECT_EQ(r.total, 5u);
+  for (const char* type : {"person", "place", "org"}) {
+    ASSERT_FALSE(r.facets[type].empty()) << type;
+    for (const auto& v : r.facets[type]) {
+      EXPECT_GE(v.count, 1u);
+      EXPECT_LE(v.count, 5u);
+      EXPECT_FALSE(v.label.empty()) << v.id;
+    }
+  }
+  // Filtering by a facet value gives exactly its count.
+  const auto& top = r.facets["person"][0];
+  SearchRequest filtered;
+  filtered.persons = {top.id};
+  auto f = search("रूस", filtered);
+  EXPECT_EQ(f.total, top.count) << top.id;
+}
+
+TEST_F(SeedsSearchTest, TwoEntityFiltersMustBothHold) {
+  auto all = search("रूस");
+  ASSERT_GE(all.facets["person"].size(), 2u);
+  SearchRequest one, both;
+  one.persons = {all.facets["person"][0].id};
+  both.persons = {all.facets["person"][0].id, all.facets["person"][1].id};
+  auto a = search("रूस", one), b = search("रूस", both);
+  EXPECT_LE(b.total, a.total);
+  for (const auto& id : ids_of(b)) EXPECT_TRUE(ids_of(a).contains(id));
+}
+
+TEST_F(SeedsSearchTest, TitleFieldOnlyMatchesHeadlines) {
+  // 003's headline line talks of the visit; its body mentions पाइओंगयांग, the headline does not.
+  EXPECT_TRUE(search("title:पाइओंगयांग").hits.empty());
+  EXPECT_FALSE(search("पाइओंगयांग").hits.empty());
+}
+
+class DatedSearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto input = dir_.write("dated.jsonl", test::kDatedJsonl);
+    searcher_ = std::make_unique<Searcher>(*Searcher::open(test::build_index(dir_, {input.string()})));
+  }
+  std::vector<std::string> ranked(SearchRequest req) {
+    auto r = searcher_->search(req);
+    EXPECT_TRUE(r.has_value()) << r.error().message;
+    std::vector<std::string> ids;
+    if (r)
+      for (const auto& h : r->hits) ids.push_back(h.id);
+    return ids;
+  }
+  test::TempDir dir_;
+  std::unique_ptr<Searcher> searcher_;
+};
+
+TEST_F(DatedSearchTest, SortNewestAndOldest) {
+  SearchRequest req;
+  req.query = "मानसून";
+  req.sort = SortOrder::Newest;
+  EXPECT_EQ(ranked(req), (std::vector<std::string>{"new", "mid", "old", "undated"}));
+  req.sort = SortOrder::Oldest;
+  EXPECT_EQ(ranked(req), (std::vector<std::string>{"old", "mid", "new", "undated"}));
+}
+
+TEST_F(DatedSearchTest, DateRangeIsInclusiveAndUsesUtc) {
+  SearchRequest req;
+  req.query = "मानसून";
+  req.sort = SortOrder::Newest;
+  req.from = "2022-07-18";
+  req.to = "2024-05-30";  // "new" is 2024-05-30 04:00 UTC
+  EXPECT_EQ(ranked(req), (std::vector<std::string>{"new", "mid"}));
+  req.from = "2023-01-01";
+  req.to = "";
+  EXPECT_EQ(ranked(req), (std::vector<std::string>{"new"}));
+}
+
+TEST_F(DatedSearchTest, SourceFilterAndFacet) {
+  SearchRequest req;
+  req.query = "मानसून";
+  req.sources = {"भारत वार्ता"};
+  req.sort = SortOrder::Newest;
+  EXPECT_EQ(ranked(req), (std::vector<std::string>{"new", "mid"}));
+  req.sources = {};
+  auto r = searcher_->search(req);
+  ASSERT_TRUE(r.has_value());
+  ASSERT_EQ(r->facets["source"].size(), 2u);
+  EXPECT_EQ(r->facets["source"][0].label, "भारत वार्ता");
+  EXPECT_EQ(r->facets["source"][0].count, 2u);
+}
+
+TEST_F(DatedSearchTest, EmptyQueryBrowsesNewestFirst) {
+  SearchRequest req;
+  EXPECT_EQ(ranked(req), (std::vector<std::string>{"new", "mid", "old", "undated"}));
+}
+
+TEST_F(DatedSearchTest, PagingIsConsistent) {
+  SearchRequest req;
+  req.query = "मानसून";
+  req.sort = SortOrder::Newest;
+  req.per_page = 2;
+  req.page = 2;
+  EXPECT_EQ(ranked(req), (std::vector<std::string>{"old", "undated"}));
+}
+
+struct BadRequestCase {
+  const char* name;
+  SearchRequest request;
+  SearchError::Code code;
+  const char* message_start;
+};
+
+class BadRequestTest : public DatedSearchTest, public ::testing::WithParamInterface<BadRequestCase> {};
+
+TEST_P(BadRequestTest, IsAnErrorWithAMessage) {
+  const auto& c = GetParam();
+  auto r = searcher_->search(c.request);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, c.code);
+  EXPECT_TRUE(r.error().message.starts_with(c.message_start)) << r.error().message;
+}
+
+SearchRequest with(void (*edit)(SearchRequest&)) {
+  SearchRequest r;
+  r.query = "मानसून";
+  edit(r);
+  return r;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Limits, BadRequestTest,
+    ::testing::Values(
+        BadRequestCase{"per_page_zero", with([](SearchRequest& r) { r.per_page = 0; }), SearchError::Code::BadRequest, "per_page"},
+        BadRequestCase{"per_page_huge", with([](SearchRequest& r) { r.per_page = 1000; }), SearchError::Code::BadRequest, "per_page"},
+        BadRequestCase{"page_zero", with([](SearchRequest& r) { r.page = 0; }), SearchError::Code::BadRequest, "page must"},
+        BadRequestCase{"too_deep", with([](SearchRequest& r) { r.page = 2000; }), SearchError::Code::BadRequest, "page * per_page"},
+        BadRequestCase{"bad_from", with([](SearchRequest& r) { r.from = "2024/01/01"; }), SearchError::Code::BadRequest, "from must be a date"},
+        BadRequestCase{"from_after_to", with([](SearchRequest& r) { r.from = "2024-01-02"; r.to = "2024-01-01"; }), SearchError::Code::BadRequest, "from is after to"},
+        BadRequestCase{"query_too_long", with([](SearchRequest& r) { r.query = std::string(5000, 'a'); }), SearchError::Code::TooLarge, "query is 5000 bytes"},
+        BadRequestCase{"invalid_utf8", with([](SearchRequest& r) { r.query = "\xe0\xa4"; }), SearchError::Code::BadRequest, "query is not valid UTF-8"},
+        BadRequestCase{"unbalanced", with([](SearchRequest& r) { r.query = "(मानसून"; }), SearchError::Code::BadQuery, "'(' is never closed (at character 1)"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST_F(DatedSearchTest, FindDocumentByIdAndUnknownId) {
+  auto a = searcher_->find_document("mid");
+  ASSERT_TRUE(a.has_value());
+  EXPECT_EQ(a->title, "मानसून सत्र शुरू");
+  EXPECT_FALSE(searcher_->find_document("nope").has_value());
+}
+
+TEST_F(DatedSearchTest, NewCommitsAreSeenAfterRefresh) {
+  auto more = dir_.write("more.jsonl", "{\"id\":\"later\",\"title\":\"मानसून विदा\",\"body\":\"x\"}\n");
+  ASSERT_TRUE(indexer::run_index_job(dir_ / "db", {more.string()}, {}, {}).has_value());
+  searcher_->refresh();
+  EXPECT_TRUE(searcher_->find_document("later").has_value());
+}
+
+}  // namespace
+}  // namespace talash::searcher
