@@ -28,6 +28,9 @@ class EntityTagger {
   EntityTagger& operator=(EntityTagger&&) noexcept;
 
   // Mentions in text order, never overlapping (the longest alias wins).
+  // An alias matches consecutive tokens; the punctuation between them is not
+  // seen, so "Kim Jong-un" matches "Kim Jong Un" and "सी. पी. राधाकृष्णन"
+  // matches "सी पी राधाकृष्णन". first_token/last_token index `tokens`.
   std::vector<EntityMention> tag(std::span<const analysis::Token> tokens) const;
 
  private:

@@ -2,6 +2,7 @@
 // The curated list of known entities, loaded from entities/data/gazetteer.tsv
 // (compiled into the binary) or from any file of the same format.
 #include <expected>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,12 +23,21 @@ class Gazetteer {
   // The gazetteer that ships with Talash.
   static const Gazetteer& builtin();
 
+  // nullptr when there is no entity with that id.
   const Entity* find(std::string_view id) const;
+  // In file order. An EntityTagger points into this vector: keep the
+  // Gazetteer alive while a tagger built from it is in use.
   const std::vector<Entity>& entities() const { return entities_; }
 
  private:
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
   std::vector<Entity> entities_;
-  std::unordered_map<std::string, std::size_t> by_id_;
+  std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> by_id_;
 };
 
 }  // namespace talash::entities
