@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "tests/row_name.h"
+
 #include "indexer/record_parser.h"
 
 namespace talash::indexer {
@@ -33,7 +35,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         RecordCase{"full", R"({"id":"a1","title":"शीर्षक","body":"पाठ","date":"2024-06-15","source":"स्रोत","category":"world","url":"u"})",
                    "a1|शीर्षक|पाठ|2024-06-15|स्रोत|world"},
-        RecordCase{"integer_id", R"({"id":42,"body":"पाठ"})", "42|||||"},
+        RecordCase{"integer_id", R"({"id":42,"body":"पाठ"})", "42||पाठ|||"},
         RecordCase{"text_instead_of_body", R"({"id":"t","text":"पाठ"})", "t||पाठ|||"},
         RecordCase{"unknown_fields_ignored", R"({"id":"u","body":"x","lang":"hi","n":3})", "u||x|||"},
         RecordCase{"id_trimmed", R"({"id":"  sp  ","body":"x"})", "sp||x|||"},
@@ -52,8 +54,8 @@ INSTANTIATE_TEST_SUITE_P(
         RecordCase{"bad_date", R"({"id":"x","body":"y","date":"15/06/2024"})", "!date '15/06/2024'"},
         RecordCase{"body_not_string", R"({"id":"x","body":["a"]})", "!field 'body' must be a string"},
         RecordCase{"too_large", std::string(R"({"id":"x","body":")") + std::string(300, 'a') + "\"}",
-                   "!record of 313 bytes is over the limit of 200"}),
-    [](const auto& info) { return std::string(info.param.name); });
+                   "!record of 320 bytes is over the limit of 200"}),
+    test::RowName{});
 
 TEST(TextArticleTest, FirstNonEmptyLineIsTheTitle) {
   auto a = parse_text_article("seeds/001", "\n\n  शीर्षक यहाँ  \nपहला अनुच्छेद।\n\nदूसरा।\n");

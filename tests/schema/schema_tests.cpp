@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "tests/row_name.h"
+
 #include "schema/article.h"
 #include "schema/iso_date.h"
 #include "schema/schema.h"
@@ -22,7 +24,9 @@ TEST_P(IsoDateTest, ParsesToUtcSortableValue) {
   auto d = parse_iso_date(c.input);
   if (std::string(c.sortable).empty()) {
     EXPECT_FALSE(d.has_value()) << c.input << " was accepted as " << d->sortable();
-    if (!d) EXPECT_NE(d.error().find("ISO 8601"), std::string::npos) << d.error();
+    if (!d) {
+      EXPECT_NE(d.error().find("ISO 8601"), std::string::npos) << d.error();
+    }
   } else {
     ASSERT_TRUE(d.has_value()) << d.error();
     EXPECT_EQ(d->sortable(), c.sortable);
@@ -47,7 +51,7 @@ INSTANTIATE_TEST_SUITE_P(
                       DateCase{"bad_zone", "2024-06-15T10:00+5", ""},
                       DateCase{"words", "yesterday", ""},
                       DateCase{"empty", "", ""}),
-    [](const auto& info) { return std::string(info.param.name); });
+    test::RowName{});
 
 TEST(TermsTest, WordTermsAreTheNormalizedWordUnprefixed) {
   EXPECT_EQ(word_term("किम"), "किम");

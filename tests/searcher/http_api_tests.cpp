@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "tests/row_name.h"
+
 #include <thread>
 
 #include <httplib.h>
@@ -111,7 +113,7 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"bad_date", "/api/search", {{"q", "x"}, {"from", "June"}}, 400, "bad_request"},
         ErrorCase{"query_syntax", "/api/search", {{"q", "(x"}}, 400, "bad_query"},
         ErrorCase{"query_too_long", "/api/search", {{"q", std::string(3000, 'x')}}, 413, "too_large"}),
-    [](const auto& info) { return std::string(info.param.name); });
+    test::RowName{});
 
 TEST_F(HttpApiTest, WritesAreRefused) {
   auto r = api_->handle({"POST", "/api/search", {}});

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "tests/row_name.h"
+
 #include "tests/searcher/index_fixture.h"
 
 namespace talash::searcher {
@@ -220,7 +222,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadRequestCase{"query_too_long", with([](SearchRequest& r) { r.query = std::string(5000, 'a'); }), SearchError::Code::TooLarge, "query is 5000 bytes"},
         BadRequestCase{"invalid_utf8", with([](SearchRequest& r) { r.query = "\xe0\xa4"; }), SearchError::Code::BadRequest, "query is not valid UTF-8"},
         BadRequestCase{"unbalanced", with([](SearchRequest& r) { r.query = "(मानसून"; }), SearchError::Code::BadQuery, "'(' is never closed (at character 1)"}),
-    [](const auto& info) { return std::string(info.param.name); });
+    test::RowName{});
 
 TEST_F(DatedSearchTest, FindDocumentByIdAndUnknownId) {
   auto a = searcher_->find_document("mid");
