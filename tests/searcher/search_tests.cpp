@@ -240,3 +240,78 @@ TEST_F(DatedSearchTest, NewCommitsAreSeenAfterRefresh) {
 
 }  // namespace
 }  // namespace talash::searcher
+
+namespace talash::searcher {
+namespace {
+
+// The project's own sample corpus (corpus/articles.jsonl), as scripts/run serves it.
+class CorpusSearchTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::TempDir;
+    auto db = test::build_index(*dir_, {(test::source_dir() / "corpus").string()});
+    searcher_ = new Searcher(*Searcher::open(db));
+  }
+  static void TearDownTestSuite() {
+    delete searcher_;
+    delete dir_;
+  }
+  static std::set<std::string> ids(const std::string& q) {
+    SearchRequest req;
+    req.query = q;
+    req.per_page = 100;
+    auto r = searcher_->search(req);
+    EXPECT_TRUE(r.has_value()) << r.error().message;
+    std::set<std::string> out;
+    if (r)
+      for (const auto& h : r->hits) out.insert(h.id.substr(h.id.size() - 4));
+    return out;
+  }
+  static test::TempDir* dir_;
+  static Searcher* searcher_;
+};
+test::TempDir* CorpusSearchTest::dir_ = nullptr;
+Searcher* CorpusSearchTest::searcher_ = nullptr;
+
+// Expected ids were found with an independent Python fold (NFD, drop nukta,
+// chandrabindu -> anusvara, digits) over corpus/articles.jsonl. Stemming may
+// add inflected forms, so results must contain them.
+void expect_contains(const std::set<std::string>& got, const std::set<std::string>& expected) {
+  for (const auto& id : expected) EXPECT_TRUE(got.contains(id)) << "missing talash-" << id;
+}
+
+TEST_F(CorpusSearchTest, EveryArticleIsIndexed) { EXPECT_EQ(searcher_->document_count(), 107u); }
+
+TEST_F(CorpusSearchTest, ChandrabinduAndAnusvaraSpellingsAgree) {
+  EXPECT_EQ(ids("जाँच"), ids("जांच"));
+  expect_contains(ids("जाँच"), {"0034", "0040", "0044", "0101"});
+}
+
+TEST_F(CorpusSearchTest, NuktaSpellingsAgree) {
+  EXPECT_EQ(ids("ज़्यादा"), ids("ज्यादा"));
+  expect_contains(ids("ज्यादा"), {"0006", "0019", "0063", "0067", "0074", "0091", "0101"});
+}
+
+TEST_F(CorpusSearchTest, DigitsInEitherScript) {
+  EXPECT_EQ(ids("१०,०००"), ids("10,000"));
+  expect_contains(ids("१०,०००"), {"0060"});
+}
+
+TEST_F(CorpusSearchTest, PersonFacetFiltersToArticlesAboutThem) {
+  SearchRequest req;
+  req.query = "पुतिन";
+  auto r = searcher_->search(req);
+  ASSERT_TRUE(r.has_value());
+  auto& people = r->facets["person"];
+  auto putin = std::ranges::find(people, std::string("vladimir-putin"), &FacetValue::id);
+  ASSERT_NE(putin, people.end());
+  EXPECT_EQ(putin->label_en, "Vladimir Putin");
+  req.persons = {"vladimir-putin"};
+  req.query = "";
+  auto filtered = searcher_->search(req);
+  ASSERT_TRUE(filtered.has_value());
+  EXPECT_GE(filtered->total, putin->count);
+}
+
+}  // namespace
+}  // namespace talash::searcher
