@@ -31,6 +31,65 @@ bool is_dropped_format_char(char32_t c) {
          c == 0xFEFF;
 }
 
+// Signs that never occur twice in a row in a real word.
+constexpr bool is_repeatable_sign(char32_t c) {
+  return c == 0x0902 || (c >= 0x093E && c <= 0x094D) || c == 0x0903;
+}
+
+constexpr std::string_view kViramaUtf8 = "\xE0\xA5\x8D";  // U+094D
+
+// The class (varga) of a stop consonant: 0 velar क-ङ, 1 palatal च-ञ,
+// 2 retroflex ट-ण, 3 dental त-न, 4 labial प-म; -1 otherwise.
+constexpr int varga(char32_t c) {
+  if (c >= 0x0915 && c <= 0x0919) return 0;
+  if (c >= 0x091A && c <= 0x091E) return 1;
+  if (c >= 0x091F && c <= 0x0923) return 2;
+  if (c >= 0x0924 && c <= 0x0928) return 3;
+  if (c >= 0x092A && c <= 0x092E) return 4;
+  return -1;
+}
+
+constexpr bool is_nasal(char32_t c) {
+  return c == 0x0919 || c == 0x091E || c == 0x0923 || c == 0x0928 || c == 0x092E;
+}
+
+// Whether "nasal + virama + next" is written interchangeably with
+// "anusvara + next": a class nasal before a stop of its own class (हिन्दी =
+// हिंदी, सम्बन्ध = संबंध, पण्डित = पंडित), and न् before a sibilant or ज
+// (डिफ़ेन्स = डिफ़ेंस, पन्जाब = पंजाब). Never before itself (अन्न, सम्मान) or
+// before य र ल व ह (अन्य, उन्होंने, तुम्हारा), where Hindi keeps the half letter.
+constexpr bool nasal_folds_before(char32_t nasal, char32_t next) {
+  if (next == nasal) return false;
+  if (varga(next) >= 0 && varga(next) == varga(nasal)) return true;
+  return nasal == 0x0928 && (next == 0x0938 || next == 0x0936 || next == 0x0937 || next == 0x091C);
+}
+
+// nasal + virama + consonant -> anusvara + consonant, as defined above.
+void fold_nasal_virama(std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t start = i;
+    bool valid;
+    char32_t c = utf8::decode(s, i, valid);
+    if (is_nasal(c) && s.compare(i, kViramaUtf8.size(), kViramaUtf8) == 0) {
+      std::size_t j = i + kViramaUtf8.size();
+      if (j < s.size()) {
+        std::size_t k = j;
+        char32_t next = utf8::decode(s, k, valid);
+        if (nasal_folds_before(c, next)) {
+          utf8::append(out, 0x0902);
+          i = j;
+          continue;
+        }
+      }
+    }
+    out.append(s, start, i - start);
+  }
+  s.swap(out);
+}
+
 void ascii_lower_inplace(std::string& s, std::size_t from = 0) {
   for (std::size_t i = from; i < s.size(); ++i) {
     const char c = s[i];
@@ -65,10 +124,12 @@ std::string normalize_hindi(std::string_view in) {
 
   out.reserve(in.size());
   bool needs_fold = false;
+  char32_t last_devanagari = 0;
   std::size_t i = ascii_prefix;
   while (i < in.size()) {
     const auto b = static_cast<unsigned char>(in[i]);
     if (b < 0x80) {
+      last_devanagari = 0;
       out.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : static_cast<char>(b));
       ++i;
       continue;
@@ -83,10 +144,18 @@ std::string normalize_hindi(std::string_view in) {
       else if (c == 0x0934) c = 0x0933;                          // ऴ -> ळ
       else if (c == 0x0901) c = 0x0902;                          // candrabindu -> anusvara
       else if (c >= 0x0966 && c <= 0x096F) c = U'0' + (c - 0x0966);  // digits
+      else if (c == 0x0949) c = 0x093E;                          // candra o ॉ -> ा (डॉक्टर = डाक्टर)
+      else if (c == 0x0911) c = 0x0906;                          // ऑ -> आ
+      else if (c == 0x0945) c = 0x0947;                          // candra e ॅ -> े
+      else if (c == 0x090D) c = 0x090F;                          // ऍ -> ए
+      // A repeated sign (ंं, ाा) is a typing slip, never a different word.
+      if (is_repeatable_sign(c) && c == last_devanagari) continue;
+      last_devanagari = c;
       utf8::append(out, c);
       continue;
     }
     if (is_dropped_format_char(c)) continue;
+    last_devanagari = 0;
     if (!needs_fold && u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_CHANGES_WHEN_CASEFOLDED))
       needs_fold = true;
     utf8::append(out, c);
@@ -106,6 +175,7 @@ std::string normalize_hindi(std::string_view in) {
     if (U_SUCCESS(status)) out.swap(composed);
   }
   if (needs_fold) fold_and_recompose(out);
+  if (out.find(kViramaUtf8) != std::string::npos) fold_nasal_virama(out);
   return out;
 }
 

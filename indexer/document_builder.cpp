@@ -50,8 +50,9 @@ BuiltDocument DocumentBuilder::build(schema::Article article) {
   const Xapian::termpos body_base = static_cast<Xapian::termpos>(title_tokens.size()) + schema::kBodyPositionGap;
   auto body_tokens = analysis::split_words(article.body);
   for (const auto& t : body_tokens) {
-    doc.add_posting(schema::word_term(t.norm), body_base + t.position, schema::kBodyWdf);
-    doc.add_term(schema::stem_term(t.norm, stemmer_), schema::kBodyWdf);
+    const Xapian::termcount wdf = schema::kBodyWdf + (t.position < schema::kLeadWords ? schema::kLeadWdf : 0);
+    doc.add_posting(schema::word_term(t.norm), body_base + t.position, wdf);
+    doc.add_term(schema::stem_term(t.norm, stemmer_), wdf);
   }
 
   for (const auto* tokens : {&title_tokens, &body_tokens})

@@ -230,9 +230,9 @@ class Builder {
       Xapian::Query exact(title ? schema::title_term(x) : schema::word_term(x));
       if (w.quoted) return exact;  // "word" means this exact form
       Xapian::Query stem(title ? schema::title_stem_term(x, stemmer_) : schema::stem_term(x, stemmer_));
-      // Both, not a synonym: a document with the exact form scores for both
-      // terms and so ranks above one that only shares the stem.
-      return Xapian::Query(Xapian::Query::OP_OR, exact, stem);
+      Xapian::Query any_form(Xapian::Query::OP_SYNONYM, exact, stem);
+      return Xapian::Query(Xapian::Query::OP_OR, any_form,
+                           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, options_.exact_bonus));
     }
     std::vector<Xapian::Query> terms;
     for (const auto& x : w.words) terms.emplace_back(title ? schema::title_term(x) : schema::word_term(x));
@@ -266,11 +266,40 @@ class Builder {
     } else {
       q = Xapian::Query::MatchAll;
     }
+    if (auto near = proximity(clauses); near && !q.empty() && q.get_type() != Xapian::Query::LEAF_MATCH_ALL)
+      q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, *near);
     if (!must_not.empty())
       q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
                         must_not.size() == 1 ? must_not[0]
                                              : Xapian::Query(Xapian::Query::OP_OR, must_not.begin(), must_not.end()));
     return q;
+  }
+
+  // Pairs of adjacent content words (stopwords skipped, anything else breaks
+  // the chain) as NEAR queries: they only add weight, never match on their own.
+  std::optional<Xapian::Query> proximity(const std::vector<Clause>& clauses) const {
+    if (options_.proximity_weight <= 0) return std::nullopt;
+    std::vector<Xapian::Query> pairs;
+    const WordNode* prev = nullptr;
+    for (const auto& c : clauses) {
+      const auto* w = std::get_if<WordNode>(&c.node[0]);
+      if (!w || c.occur == Occur::MustNot || w->quoted || w->words.size() != 1) {
+        prev = nullptr;
+        continue;
+      }
+      if (w->stopword) continue;
+      if (prev && prev->field == w->field) {
+        auto term = [&](const WordNode* n) {
+          return Xapian::Query(n->field == Field::Title ? schema::title_term(n->words[0]) : schema::word_term(n->words[0]));
+        };
+        std::vector<Xapian::Query> two{term(prev), term(w)};
+        pairs.emplace_back(Xapian::Query::OP_NEAR, two.begin(), two.end(), options_.proximity_window);
+      }
+      prev = w;
+    }
+    if (pairs.empty()) return std::nullopt;
+    Xapian::Query any(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any, options_.proximity_weight);
   }
 
   const QueryOptions& options_;

@@ -108,9 +108,53 @@ const NormRow kNfc[] = {
     {"ReorderViramaBeforeUdatta", "क\u0951\u094D", "क\u094D\u0951"},
     {"DevanagariAlreadyNfc", "प्रधानमंत्री", "प्रधानमंत्री"},
     {"VowelLengthKept", "आईऊीू", "आईऊीू"},
-    {"ViramaKept", "हिन्दी", "हिन्दी"},
+    {"ViramaKeptInConjunct", "विश्वविद्यालय", "विश्वविद्यालय"},
 };
 INSTANTIATE_TEST_SUITE_P(Nfc, NormalizeTest, ::testing::ValuesIn(kNfc), RowName{});
+
+// ---- a class nasal + virama before a stop of its own class is the anusvara
+// written out; both spellings are in daily use (हिंदी / हिन्दी)
+const NormRow kNasalVirama[] = {
+    {"DentalNaBeforeDa", "हिन्दी", "हिंदी"},
+    {"LabialMaBeforeBa", "सम्बन्ध", "संबंध"},
+    {"LabialMaBeforePa", "कम्प्यूटर", "कंप्यूटर"},
+    {"RetroflexNnaBeforeDda", "पण्डित", "पंडित"},
+    {"PalatalNyaBeforeCa", "चञ्चल", "चंचल"},
+    {"VelarNgaBeforeGa", "गङ्गा", "गंगा"},
+    {"NaBeforeSibilantInLoanword", "डिफ़ेन्स", "डिफेंस"},
+    {"NaBeforeJa", "पन्जाब", "पंजाब"},
+    {"AnusvaraAlreadyStays", "हिंदी", "हिंदी"},
+    {"GeminateNaKept", "अन्न", "अन्न"},
+    {"GeminateMaKept", "सम्मान", "सम्मान"},
+    {"NaBeforeYaKept", "अन्य", "अन्य"},
+    {"NaBeforeHaKept", "उन्होंने", "उन्होंने"},
+    {"MaBeforeHaKept", "तुम्हारा", "तुम्हारा"},
+    {"MaBeforeOtherClassKept", "म्त", "म्त"},
+    {"WordFinalHalfNaKept", "वन्", "वन्"},
+    {"ZwjAfterViramaStillFolds", "हिन्‍दी", "हिंदी"},
+};
+INSTANTIATE_TEST_SUITE_P(NasalVirama, NormalizeTest, ::testing::ValuesIn(kNasalVirama), RowName{});
+
+// ---- candra vowels: English sounds written ॉ / ॅ, which Hindi writers also
+// spell with ा / े (मॉस्को / मास्को, डॉक्टर / डाक्टर)
+const NormRow kCandra[] = {
+    {"CandraOSignToAa", "मॉस्को", "मास्को"},
+    {"CandraOLetterToAa", "ऑफिस", "आफिस"},
+    {"CandraESignToE", "बॅंक", "बेंक"},
+    {"CandraELetterToE", "ऍक्शन", "एक्शन"},
+    {"ShortOSignKept", "ॊ", "ॊ"},
+};
+INSTANTIATE_TEST_SUITE_P(Candra, NormalizeTest, ::testing::ValuesIn(kCandra), RowName{});
+
+// ---- a sign typed twice is a slip, never a different word
+const NormRow kRepeatedSigns[] = {
+    {"DoubleAnusvara", "संंक्रमितों", "संक्रमितों"},
+    {"DoubleAa", "राामायण", "रामायण"},
+    {"DoubleVirama", "क्््ष", "क्ष"},
+    {"TwoSeparateAaKept", "नाना", "नाना"},
+    {"CandrabinduThenAnusvara", "हँं", "हं"},
+};
+INSTANTIATE_TEST_SUITE_P(RepeatedSigns, NormalizeTest, ::testing::ValuesIn(kRepeatedSigns), RowName{});
 
 // ---- invalid UTF-8 becomes U+FFFD (one per maximal subpart), never a crash
 const NormRow kInvalid[] = {

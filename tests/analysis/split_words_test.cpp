@@ -73,7 +73,7 @@ const SplitRow kDots[] = {
     {"FullStopGluedSplits", "है.इसके", "है@0-6 इसके@7-19"},
     {"DevanagariAbbreviationStaysWhole", "उ.प्र. में", "उ.प्र@0-13 में@15-24"},
     {"BJPStaysWhole", "बी.जे.पी.", "बी.जे.पी@0-20"},
-    {"TitleGluedToNameSplits", "डॉ.राम", "डॉ@0-6 राम@7-16"},
+    {"TitleGluedToNameSplits", "डॉ.राम", "डा@0-6 राम@7-16"},
 };
 INSTANTIATE_TEST_SUITE_P(Dots, SplitWordsTest, ::testing::ValuesIn(kDots), RowName{});
 

@@ -175,11 +175,29 @@ TEST(DocumentTermsTest, TitleAndBodyTermsFollowTheSchema) {
     if (!pos.empty()) terms += "[" + pos + "]";
     terms += " ";
   }
-  // Title words at 1.., body words after the gap (1 title word + 100); stems
-  // without positions; filters as boolean terms (wdf 0). Xapian lists terms in byte order.
+  // Title words at 1.., body words after the gap (1 title word + 100) with
+  // wdf 2 in the lead; stems without positions; filters as boolean terms
+  // (wdf 0). Xapian lists terms in byte order.
   EXPECT_EQ(terms,
-            "D20240615:0 M202406:0 Qa:0 Sकिताबें:1[1] XCworld:0 XSbbc hindi:0 Y2024:0 ZSकिताब:1 Zkim:1 Zकिताब:3 "
-            "Zपढ:1 kim:1[101] किताबें:3[1] पढें:1[102] ");
+            "D20240615:0 M202406:0 Qa:0 Sकिताबें:1[1] XCworld:0 XSbbc hindi:0 Y2024:0 ZSकिताब:1 Zkim:2 Zकिताब:3 "
+            "Zपढ:2 kim:2[101] किताबें:3[1] पढें:2[102] ");
+}
+
+TEST(DocumentTermsTest, OnlyTheLeadOfTheBodyWeighsMore) {
+  TempDir dir;
+  std::string body;
+  for (int i = 0; i < 60; ++i) body += "शब्द" + std::to_string(i) + " ";
+  auto input = dir.write("in.jsonl", "{\"id\":\"a\",\"body\":\"" + body + "\"}\n");
+  ASSERT_TRUE(index(dir / "db", {input.string()}).report.has_value());
+  Xapian::Database d((dir / "db").string());
+  auto wdf = [&](const std::string& term) {
+    auto it = d.postlist_begin(term);
+    return it == d.postlist_end(term) ? 0u : it.get_wdf();
+  };
+  EXPECT_EQ(wdf("शब्द0"), 2u);
+  EXPECT_EQ(wdf("शब्द49"), 2u);  // the 50th word
+  EXPECT_EQ(wdf("शब्द50"), 1u);
+  EXPECT_EQ(wdf("शब्द59"), 1u);
 }
 
 }  // namespace
