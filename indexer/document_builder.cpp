@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 
+#include "analysis/compounds.h"
 #include "analysis/split_words.h"
 #include "schema/entity_values.h"
 #include "schema/iso_date.h"
@@ -39,21 +40,38 @@ BuiltDocument DocumentBuilder::build(schema::Article article) {
   Xapian::Document doc;
   std::set<EntityRef> found;
 
+  auto add_title_word = [&](const std::string& norm, Xapian::termpos pos) {
+    doc.add_posting(schema::word_term(norm), pos, schema::kTitleWdf);
+    doc.add_posting(schema::title_term(norm), pos);
+    doc.add_term(schema::stem_term(norm, stemmer_), schema::kTitleWdf);
+    doc.add_term(schema::title_stem_term(norm, stemmer_));
+  };
+  auto add_body_word = [&](const std::string& norm, Xapian::termpos pos, Xapian::termcount wdf) {
+    doc.add_posting(schema::word_term(norm), pos, wdf);
+    doc.add_term(schema::stem_term(norm, stemmer_), wdf);
+  };
+  // Words written in pieces are also indexed whole, at the first piece's
+  // position: सुक-योल as सुकयोल, U.S. as us.
+  auto add_whole_forms = [&](std::string_view text, const std::vector<analysis::Token>& tokens, auto&& add) {
+    for (const auto& c : analysis::hyphen_compounds(text, tokens)) add(c.joined, tokens[c.first_token]);
+    for (const auto& t : tokens)
+      if (auto key = analysis::abbreviation_key(t); !key.empty()) add(key, t);
+  };
+
   auto title_tokens = analysis::split_words(article.title);
-  for (const auto& t : title_tokens) {
-    Xapian::termpos pos = t.position + 1;
-    doc.add_posting(schema::word_term(t.norm), pos, schema::kTitleWdf);
-    doc.add_posting(schema::title_term(t.norm), pos);
-    doc.add_term(schema::stem_term(t.norm, stemmer_), schema::kTitleWdf);
-    doc.add_term(schema::title_stem_term(t.norm, stemmer_));
-  }
+  for (const auto& t : title_tokens) add_title_word(t.norm, t.position + 1);
+  add_whole_forms(article.title, title_tokens,
+                  [&](const std::string& norm, const analysis::Token& at) { add_title_word(norm, at.position + 1); });
+
   const Xapian::termpos body_base = static_cast<Xapian::termpos>(title_tokens.size()) + schema::kBodyPositionGap;
+  auto body_wdf = [](const analysis::Token& t) {
+    return schema::kBodyWdf + (t.position < schema::kLeadWords ? schema::kLeadWdf : 0);
+  };
   auto body_tokens = analysis::split_words(article.body);
-  for (const auto& t : body_tokens) {
-    const Xapian::termcount wdf = schema::kBodyWdf + (t.position < schema::kLeadWords ? schema::kLeadWdf : 0);
-    doc.add_posting(schema::word_term(t.norm), body_base + t.position, wdf);
-    doc.add_term(schema::stem_term(t.norm, stemmer_), wdf);
-  }
+  for (const auto& t : body_tokens) add_body_word(t.norm, body_base + t.position, body_wdf(t));
+  add_whole_forms(article.body, body_tokens, [&](const std::string& norm, const analysis::Token& at) {
+    add_body_word(norm, body_base + at.position, body_wdf(at));
+  });
 
   for (const auto* tokens : {&title_tokens, &body_tokens})
     for (const auto& m : tagger_.tag(*tokens)) found.insert({m.entity});

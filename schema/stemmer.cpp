@@ -8,6 +8,8 @@ namespace talash::schema {
 HindiEnglishStemmer::HindiEnglishStemmer() : english_("english") {}
 
 std::string HindiEnglishStemmer::operator()(const std::string& word) {
+  // Abbreviations and domains (u.s, उ.प्र, example.org) have no inflections.
+  if (word.find('.') != std::string::npos) return word;
   switch (analysis::script_of(word)) {
     case analysis::Script::Devanagari: return analysis::stem_hindi(word);
     case analysis::Script::Latin: return english_(word);

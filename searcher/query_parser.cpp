@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "analysis/compounds.h"
 #include "analysis/split_words.h"
 #include "analysis/stopwords.h"
 #include "schema/schema.h"
@@ -186,8 +187,15 @@ class Parser {
     WordNode w;
     w.field = lx.field;
     w.quoted = lx.kind == LexKind::Phrase;
-    for (auto& t : analysis::split_words(lx.text)) w.words.push_back(std::move(t.norm));
-    if (w.words.empty()) return std::optional<QueryNode>();
+    auto tokens = analysis::split_words(lx.text);
+    if (tokens.empty()) return std::optional<QueryNode>();
+    if (tokens.size() == 1) {
+      w.whole = analysis::abbreviation_key(tokens[0]);
+    } else if (auto compounds = analysis::hyphen_compounds(lx.text, tokens);
+               compounds.size() == 1 && compounds[0].first_token == 0 && compounds[0].last_token + 1 == tokens.size()) {
+      w.whole = compounds[0].joined;
+    }
+    for (auto& t : tokens) w.words.push_back(std::move(t.norm));
     w.stopword = !w.quoted && lx.sign == 0 && w.words.size() == 1 && analysis::is_stopword(w.words[0]);
     return std::optional<QueryNode>(std::move(w));
   }
@@ -230,13 +238,18 @@ class Builder {
       Xapian::Query exact(title ? schema::title_term(x) : schema::word_term(x));
       if (w.quoted) return exact;  // "word" means this exact form
       Xapian::Query stem(title ? schema::title_stem_term(x, stemmer_) : schema::stem_term(x, stemmer_));
-      Xapian::Query any_form(Xapian::Query::OP_SYNONYM, exact, stem);
+      std::vector<Xapian::Query> forms{exact, stem};
+      if (!w.whole.empty()) forms.emplace_back(title ? schema::title_term(w.whole) : schema::word_term(w.whole));
+      Xapian::Query any_form(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
       return Xapian::Query(Xapian::Query::OP_OR, any_form,
                            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, options_.exact_bonus));
     }
     std::vector<Xapian::Query> terms;
     for (const auto& x : w.words) terms.emplace_back(title ? schema::title_term(x) : schema::word_term(x));
-    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+    Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+    if (w.whole.empty()) return phrase;
+    // रूस-यूक्रेन: the pieces in order, or the whole as one word; one term for BM25.
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, phrase, Xapian::Query(title ? schema::title_term(w.whole) : schema::word_term(w.whole)));
   }
 
   std::expected<Xapian::Query, QueryError> clause_list(const std::vector<Clause>& clauses, bool collect) {

@@ -24,6 +24,7 @@ enum class Occur { Should, Must, MustNot };
 
 struct WordNode {
   std::vector<std::string> words;  // normalized; more than one means a phrase
+  std::string whole;               // the pieces joined (सुक-योल -> सुकयोल) or an abbreviation without dots (u.s -> us)
   Field field = Field::Any;
   bool quoted = false;
   bool stopword = false;  // a lone unquoted stopword, dropped when other words carry the query

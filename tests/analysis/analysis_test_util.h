@@ -12,17 +12,13 @@
 #include <vector>
 
 #include "analysis/split_words.h"
+#include "tests/row_name.h"
 #include "tests/test_paths.h"
 
 namespace talash::analysis::test {
 
 // Rows carry an ASCII identifier used as the test name.
-struct RowName {
-  template <class Row>
-  std::string operator()(const ::testing::TestParamInfo<Row>& info) const {
-    return std::string(info.param.name);
-  }
-};
+using ::talash::test::RowName;
 
 // "norm@begin-end norm@begin-end ..."
 inline std::string render_tokens(const std::vector<Token>& tokens) {

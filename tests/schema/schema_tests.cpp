@@ -81,6 +81,8 @@ TEST(StemmerTest, DispatchesByScript) {
   EXPECT_EQ(stem("किताबें"), "किताब");   // Hindi plural -> stem
   EXPECT_EQ(stem("running"), "run");     // English Porter2
   EXPECT_EQ(stem("10,000"), "10,000");   // numbers untouched
+  EXPECT_EQ(stem("u.s"), "u.s");         // abbreviations untouched (Porter2 would give "u.")
+  EXPECT_EQ(stem("उ.प्र"), "उ.प्र");
   Xapian::Stem stem2 = make_stemmer();
   EXPECT_EQ(stem_term("लड़कों", stem2), stem_term("लड़कों", stem));
   EXPECT_EQ(stem.get_description(), "Xapian::Stem(talash-hindi-english)");

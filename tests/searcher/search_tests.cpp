@@ -224,6 +224,25 @@ INSTANTIATE_TEST_SUITE_P(
         BadRequestCase{"unbalanced", with([](SearchRequest& r) { r.query = "(मानसून"; }), SearchError::Code::BadQuery, "'(' is never closed (at character 1)"}),
     test::RowName{});
 
+TEST(CompoundSearchTest, PiecesAndWholeAreFindable) {
+  test::TempDir dir;
+  auto input = dir.write("c.jsonl",
+                         "{\"id\":\"yoon\",\"body\":\"दक्षिण कोरिया के राष्ट्रपति यून सुक-योल ने कहा।\"}\n"
+                         "{\"id\":\"us\",\"body\":\"U.S. army ने अभ्यास किया।\"}\n"
+                         "{\"id\":\"other\",\"body\":\"सुक नाम का गाँव और योल नदी।\"}\n");
+  Searcher s = *Searcher::open(test::build_index(dir, {input.string()}));
+  auto ids = [&](const char* q) {
+    SearchRequest req;
+    req.query = q;
+    return ids_of(*s.search(req));
+  };
+  EXPECT_EQ(ids("सुकयोल"), std::set<std::string>{"yoon"});
+  EXPECT_EQ(ids("\"सुक-योल\""), std::set<std::string>{"yoon"});
+  EXPECT_EQ(ids("\"सुक योल\""), std::set<std::string>{"yoon"});
+  EXPECT_EQ(ids("US"), std::set<std::string>{"us"});
+  EXPECT_EQ(ids("U.S."), std::set<std::string>{"us"});
+}
+
 TEST_F(DatedSearchTest, FindDocumentByIdAndUnknownId) {
   auto a = searcher_->find_document("mid");
   ASSERT_TRUE(a.has_value());
