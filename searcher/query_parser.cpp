@@ -223,6 +223,7 @@ class Builder {
   }
 
   MatchTerms highlight;
+  mutable std::size_t proximity_pairs = 0;
 
  private:
   Xapian::Query word(const WordNode& w, bool collect) {
@@ -311,6 +312,7 @@ class Builder {
       prev = w;
     }
     if (pairs.empty()) return std::nullopt;
+    ++proximity_pairs;
     Xapian::Query any(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any, options_.proximity_weight);
   }
@@ -331,6 +333,11 @@ std::expected<BuiltQuery, QueryError> build_query(const QueryNode& node, const Q
   BuiltQuery out;
   out.match_all = q->get_type() == Xapian::Query::LEAF_MATCH_ALL;
   out.query = std::move(*q);
+  QueryOptions plain = options;
+  plain.proximity_weight = 0;
+  Builder plain_builder(plain, stemmer);
+  out.without_proximity = *plain_builder.build(node, false);
+  out.has_proximity = builder.proximity_pairs > 0;
   out.highlight = std::move(builder.highlight);
   return out;
 }

@@ -78,6 +78,11 @@ struct MatchTerms {
 
 struct BuiltQuery {
   Xapian::Query query;  // MatchAll when the text had no words
+  // The same query without the proximity bonus: it matches the same documents
+  // and lets Xapian skip early; the searcher reranks its top documents with
+  // `query` (proximity needs positions, too slow to check for every match).
+  Xapian::Query without_proximity;
+  bool has_proximity = false;  // the two queries differ
   MatchTerms highlight;
   bool match_all = false;
 };

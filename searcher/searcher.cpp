@@ -147,57 +147,85 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
   resp.page = req.page;
   resp.per_page = req.per_page;
 
-  auto run = [&](const Xapian::Query& text_query) {
-    Xapian::Query q = text_query;
-    if (!filters.empty()) {
-      Xapian::Query f = filters.size() == 1 ? filters[0] : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
-      q = Xapian::Query(Xapian::Query::OP_FILTER, q, f);
-    }
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(q);
-    SortOrder sort = req.sort;
-    if (sort == SortOrder::Relevance && built->match_all) sort = SortOrder::Newest;  // browsing by filters
-    DateSortKey date_key(sort == SortOrder::Newest);
-    if (sort != SortOrder::Relevance) enquire.set_sort_by_key_then_relevance(&date_key, sort == SortOrder::Newest);
-    EntityFacetSpy entity_spy(schema::slot::kEntities);
-    Xapian::ValueCountMatchSpy source_spy(schema::slot::kSource);
-    Xapian::doccount check_at_least = 0;
-    if (req.want_facets) {
-      enquire.add_matchspy(&entity_spy);
-      enquire.add_matchspy(&source_spy);
-      check_at_least = std::min(db_.get_doccount(), kFacetExactBound);
-    }
-    Xapian::MSet mset = enquire.get_mset((req.page - 1) * req.per_page, req.per_page, check_at_least);
-    resp.total = mset.get_matches_estimated();
-    resp.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    resp.facets.clear();
-    if (req.want_facets) {
-      resp.facets_exact = resp.total_is_exact && entity_spy.documents_seen() >= mset.get_matches_lower_bound();
-      for (const char* type : {"person", "place", "org"}) {
-        auto& out = resp.facets[type];
-        for (auto& [id, count] : entity_spy.top(std::string(type) + ":", req.facet_limit)) {
-          auto [label, label_en] = entity_label(id);
-          out.push_back({id, label, label_en, count});
-        }
-      }
-      auto& sources = resp.facets["source"];
-      for (auto it = source_spy.top_values_begin(req.facet_limit); it != source_spy.top_values_end(req.facet_limit); ++it)
-        if (!(*it).empty()) sources.push_back({*it, *it, "", it.get_termfreq()});
-    }
-    return mset;
+  auto filtered = [&](Xapian::Query q) {
+    if (filters.empty()) return q;
+    Xapian::Query f = filters.size() == 1 ? filters[0] : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    return Xapian::Query(Xapian::Query::OP_FILTER, q, f);
   };
+  SortOrder sort = req.sort;
+  if (sort == SortOrder::Relevance && built->match_all) sort = SortOrder::Newest;  // browsing by filters
+  // Two stages for relevance: BM25 without the proximity bonus ranks every
+  // match (fast: Xapian skips what cannot reach the top), then the first
+  // kRerankDepth are rescored with the bonus. Reranking only permutes that
+  // top set, so pages stay consistent: rank kRerankDepth and beyond is the
+  // first stage's order.
+  const bool rerank = sort == SortOrder::Relevance && built->has_proximity;
+  const std::size_t offset = (req.page - 1) * req.per_page;
+  const std::size_t need = offset + req.per_page;
 
-  Xapian::MSet mset = run(built->query);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(filtered(rerank ? built->without_proximity : built->query));
+  DateSortKey date_key(sort == SortOrder::Newest);
+  if (sort != SortOrder::Relevance) enquire.set_sort_by_key_then_relevance(&date_key, sort == SortOrder::Newest);
+  EntityFacetSpy entity_spy(schema::slot::kEntities);
+  Xapian::ValueCountMatchSpy source_spy(schema::slot::kSource);
+  Xapian::doccount check_at_least = 0;
+  if (req.want_facets) {
+    enquire.add_matchspy(&entity_spy);
+    enquire.add_matchspy(&source_spy);
+    check_at_least = std::min(db_.get_doccount(), kFacetExactBound);
+  }
+  Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(need, kRerankDepth), check_at_least)
+                             : enquire.get_mset(offset, req.per_page, check_at_least);
+  resp.total = mset.get_matches_estimated();
+  resp.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (req.want_facets) {
+    resp.facets_exact = resp.total_is_exact && entity_spy.documents_seen() >= mset.get_matches_lower_bound();
+    for (const char* type : {"person", "place", "org"}) {
+      auto& out = resp.facets[type];
+      for (auto& [id, count] : entity_spy.top(std::string(type) + ":", req.facet_limit)) {
+        auto [label, label_en] = entity_label(id);
+        out.push_back({id, label, label_en, count});
+      }
+    }
+    auto& sources = resp.facets["source"];
+    for (auto it = source_spy.top_values_begin(req.facet_limit); it != source_spy.top_values_end(req.facet_limit); ++it)
+      if (!(*it).empty()) sources.push_back({*it, *it, "", it.get_termfreq()});
+  }
+
+  struct Ranked {
+    Xapian::docid docid;
+    double weight;
+  };
+  std::vector<Ranked> page;
+  if (!rerank) {
+    for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back({*it, it.get_weight()});
+  } else {
+    const std::size_t depth = std::min<std::size_t>(kRerankDepth, mset.size());
+    std::vector<Xapian::Query> top_ids;
+    for (std::size_t i = 0; i < depth; ++i)
+      top_ids.emplace_back(schema::id_term(mset[i].get_document().get_value(schema::slot::kId)));
+    std::vector<Ranked> reranked;
+    if (depth > 0) {
+      Xapian::Enquire second(db_);
+      second.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built->query,
+                                     Xapian::Query(Xapian::Query::OP_OR, top_ids.begin(), top_ids.end())));
+      Xapian::MSet m2 = second.get_mset(0, depth);
+      for (auto it = m2.begin(); it != m2.end(); ++it) reranked.push_back({*it, it.get_weight()});
+    }
+    for (std::size_t p = offset; p < need && p < mset.size(); ++p)
+      page.push_back(p < reranked.size() ? reranked[p] : Ranked{*mset[p], mset[p].get_weight()});
+  }
 
   MatchPredicate is_match(built->highlight, [this](const std::string& w) { return stemmer_(w); });
   SnippetOptions html_opts;
   SnippetOptions text_opts{.max_chars = html_opts.max_chars, .format = {"[", "]", false, "…"}};
-  std::size_t rank = (req.page - 1) * req.per_page;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  std::size_t rank = offset;
+  for (const auto& ranked : page) {
     SearchHit hit;
     hit.rank = ++rank;
-    hit.score = it.get_weight();
-    Xapian::Document doc = it.get_document();
+    hit.score = ranked.weight;
+    Xapian::Document doc = db_.get_document(ranked.docid);
     hit.id = doc.get_value(schema::slot::kId);
     if (req.want_documents) {
       auto article = schema::from_stored_json(doc.get_data());

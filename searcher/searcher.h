@@ -43,6 +43,9 @@ class Searcher {
   std::unordered_map<std::string, std::pair<std::string, std::string>> labels_;
 };
 
+// Relevance ranking rescoring the first stage's top documents with the
+// proximity bonus (see Searcher::search).
+inline constexpr std::size_t kRerankDepth = 30;
 // Facet counts are exact up to this many matching documents.
 inline constexpr Xapian::doccount kFacetExactBound = 100000;
 

@@ -299,6 +299,28 @@ void expect_contains(const std::set<std::string>& got, const std::set<std::strin
   for (const auto& id : expected) EXPECT_TRUE(got.contains(id)) << "missing talash-" << id;
 }
 
+TEST_F(CorpusSearchTest, PagesAcrossTheRerankedTopAreConsistent) {
+  // Several content words: proximity reranks the first stage's top results.
+  SearchRequest one;
+  one.query = "भारत सरकार ने नई योजना शुरू की";
+  one.per_page = 70;
+  auto all = searcher_->search(one);
+  ASSERT_TRUE(all.has_value());
+  ASSERT_GT(all->hits.size(), 40u) << "the query must reach past the reranked depth";
+  std::vector<std::string> whole, paged;
+  for (const auto& h : all->hits) whole.push_back(h.id);
+  for (std::size_t page = 1; page <= 10; ++page) {
+    SearchRequest req = one;
+    req.per_page = 7;
+    req.page = page;
+    auto r = searcher_->search(req);
+    ASSERT_TRUE(r.has_value());
+    for (const auto& h : r->hits) paged.push_back(h.id);
+  }
+  EXPECT_EQ(paged, whole);
+  for (std::size_t i = 1; i < all->hits.size(); ++i) EXPECT_GE(all->hits[i - 1].score, all->hits[i].score) << i;
+}
+
 TEST_F(CorpusSearchTest, EveryArticleIsIndexed) { EXPECT_EQ(searcher_->document_count(), 107u); }
 
 TEST_F(CorpusSearchTest, ChandrabinduAndAnusvaraSpellingsAgree) {
