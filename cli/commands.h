@@ -15,6 +15,9 @@ Command add_search_command(CLI::App& app);
 Command add_serve_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);
 Command add_stats_command(CLI::App& app);
+Command add_ner_command(CLI::App& app);
+Command add_ner_train_command(CLI::App& app);
+Command add_ner_clusters_command(CLI::App& app);
 
 // Exit statuses, documented in `talash --help`.
 inline constexpr int kExitOk = 0;
