@@ -16,6 +16,7 @@ Command add_index_command(CLI::App& app) {
     std::string db;
     unsigned threads = 0;
     std::size_t commit_every = 10000;
+    bool gazetteer_only = false;
     std::vector<std::string> paths;
   };
   auto args = std::make_shared<Args>();
@@ -32,12 +33,15 @@ Command add_index_command(CLI::App& app) {
   cmd->add_option("--db", args->db, "Index folder (created when missing)")->required();
   cmd->add_option("--threads", args->threads, "Analysis threads (default: one per core)");
   cmd->add_option("--commit-every", args->commit_every, "Documents between commits")->check(CLI::PositiveNumber);
+  cmd->add_flag("--gazetteer-only", args->gazetteer_only,
+                "Entities from the gazetteer only, without the trained tagger (faster; no unlisted names)");
   cmd->add_option("PATH", args->paths, "Inputs")->required();
   return [args]() -> int {
     const bool tty = isatty(STDERR_FILENO);
     indexer::IndexOptions options;
     options.threads = args->threads;
     options.commit_every = args->commit_every;
+    options.use_tagger = !args->gazetteer_only;
     indexer::IndexCallbacks callbacks;
     callbacks.on_rejection = [tty](const indexer::Rejection& r) {
       if (tty) std::cerr << "\r\033[K";

@@ -6,6 +6,7 @@
 
 #include "analysis/compounds.h"
 #include "analysis/split_words.h"
+#include "entities/boilerplate.h"
 #include "schema/entity_values.h"
 #include "schema/iso_date.h"
 #include "schema/schema.h"
@@ -26,19 +27,13 @@ std::string fnv1a_hex(std::string_view data) {
   return buf;
 }
 
-struct EntityRef {
-  const entities::Entity* entity;
-  bool operator<(const EntityRef& o) const { return entity->id < o.entity->id; }
-};
-
 }  // namespace
 
-DocumentBuilder::DocumentBuilder(const entities::EntityTagger& tagger)
-    : tagger_(tagger), stemmer_(schema::make_stemmer()) {}
+DocumentBuilder::DocumentBuilder(const entities::EntityLinker& linker)
+    : linker_(linker), stemmer_(schema::make_stemmer()) {}
 
 BuiltDocument DocumentBuilder::build(schema::Article article) {
   Xapian::Document doc;
-  std::set<EntityRef> found;
 
   auto add_title_word = [&](const std::string& norm, Xapian::termpos pos) {
     doc.add_posting(schema::word_term(norm), pos, schema::kTitleWdf);
@@ -68,21 +63,25 @@ BuiltDocument DocumentBuilder::build(schema::Article article) {
     return schema::kBodyWdf + (t.position < schema::kLeadWords ? schema::kLeadWdf : 0);
   };
   auto body_tokens = analysis::split_words(article.body);
-  for (const auto& t : body_tokens) add_body_word(t.norm, body_base + t.position, body_wdf(t));
+  // "Read also" lines head other stories: findable (wdf 0 matches) but with
+  // no weight in ranking, and no entities.
+  const auto read_also = entities::find_read_also_lines(article.body);
+  auto story_wdf = [&](const analysis::Token& t) {
+    return entities::inside_any(read_also, t.begin, t.end) ? Xapian::termcount{0} : body_wdf(t);
+  };
+  for (const auto& t : body_tokens) add_body_word(t.norm, body_base + t.position, story_wdf(t));
   add_whole_forms(article.body, body_tokens, [&](const std::string& norm, const analysis::Token& at) {
-    add_body_word(norm, body_base + at.position, body_wdf(at));
+    add_body_word(norm, body_base + at.position, story_wdf(at));
   });
 
-  for (const auto* tokens : {&title_tokens, &body_tokens})
-    for (const auto& m : tagger_.tag(*tokens)) found.insert({m.entity});
-
+  auto linked = linker_.link({{article.title, &title_tokens, nullptr}, {article.body, &body_tokens, &read_also}});
   std::vector<std::string> keys;
   article.entities.clear();
-  for (const auto& [e] : found) {
-    auto type = std::string(entities::to_string(e->type));
-    doc.add_boolean_term(schema::entity_term(type, e->id));
-    keys.push_back(schema::entity_key(type, e->id));
-    article.entities.push_back({e->id, type, e->label_hi, e->label_en});
+  for (const auto& e : linked) {
+    auto type = std::string(entities::to_string(e.type));
+    doc.add_boolean_term(schema::entity_term(type, e.id));
+    keys.push_back(schema::entity_key(type, e.id));
+    article.entities.push_back({e.id, type, e.label, e.label_en});
   }
   doc.add_value(schema::slot::kEntities, schema::encode_entity_keys(keys));
 
@@ -115,6 +114,7 @@ BuiltDocument DocumentBuilder::build(schema::Article article) {
   doc.set_data(data);
   built.document = std::move(doc);
   built.article = std::move(article);
+  built.entities = std::move(linked);
   return built;
 }
 

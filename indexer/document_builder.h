@@ -6,7 +6,7 @@
 
 #include <xapian.h>
 
-#include "entities/entity_tagger.h"
+#include "entities/entity_linker.h"
 #include "schema/article.h"
 
 namespace talash::indexer {
@@ -17,15 +17,16 @@ struct BuiltDocument {
   std::string content_hash;  // also in slot::kContentHash
   Xapian::Document document;
   schema::Article article;   // with entities filled in
+  std::vector<entities::LinkedEntity> entities;  // for the entity metadata
 };
 
 class DocumentBuilder {
  public:
-  explicit DocumentBuilder(const entities::EntityTagger& tagger);
+  explicit DocumentBuilder(const entities::EntityLinker& linker);
   BuiltDocument build(schema::Article article);
 
  private:
-  const entities::EntityTagger& tagger_;
+  const entities::EntityLinker& linker_;
   Xapian::Stem stemmer_;
 };
 

@@ -6,7 +6,7 @@
 #include <optional>
 #include <thread>
 
-#include "entities/entity_tagger.h"
+#include "entities/entity_linker.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_writer.h"
 
@@ -22,9 +22,10 @@ std::expected<IndexReport, std::string> run_index_job(const std::filesystem::pat
 
   const auto start = std::chrono::steady_clock::now();
   unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  entities::EntityTagger tagger(entities::Gazetteer::builtin());
+  entities::EntityLinker linker(entities::Gazetteer::builtin(),
+                                options.use_tagger ? &entities::NerModel::builtin() : nullptr);
   std::vector<DocumentBuilder> builders;
-  for (unsigned i = 0; i < threads; ++i) builders.emplace_back(tagger);
+  for (unsigned i = 0; i < threads; ++i) builders.emplace_back(linker);
 
   InputReader reader(std::move(*files), options.limits);
   IndexReport report;

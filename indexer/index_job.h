@@ -17,6 +17,7 @@ struct IndexOptions {
   unsigned threads = 0;             // 0: one per core
   std::size_t batch_size = 512;     // records analyzed together
   std::size_t commit_every = 10000; // documents between commits
+  bool use_tagger = true;           // false: entities from the gazetteer only (faster, no unlisted names)
   RecordLimits limits;
 };
 

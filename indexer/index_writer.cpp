@@ -1,5 +1,6 @@
 #include "indexer/index_writer.h"
 
+#include <algorithm>
 #include <ctime>
 
 #include <nlohmann/json.hpp>
@@ -38,12 +39,55 @@ UpsertOutcome IndexWriter::upsert(const BuiltDocument& doc) {
     outcome = UpsertOutcome::Replaced;
   }
   db_.replace_document(doc.id_term, doc.document);
-  for (const auto& e : doc.article.entities) {
-    if (!entities_recorded_.insert(e.id).second) continue;
-    nlohmann::json j = {{"type", e.type}, {"label", e.label}, {"label_en", e.label_en}};
-    db_.set_metadata(std::string(schema::meta::kEntityPrefix) + e.id, j.dump());
-  }
+  for (const auto& e : doc.entities) record_entity(e);
   return outcome;
+}
+
+void IndexWriter::record_entity(const entities::LinkedEntity& e) {
+  const std::string key = std::string(schema::meta::kEntityPrefix) + e.id;
+  const std::string type(entities::to_string(e.type));
+  if (e.listed) {
+    if (!listed_recorded_.insert(e.id).second) return;
+    std::vector<std::string> aliases;
+    auto add = [&](const std::string& a) {
+      if (!a.empty() && std::ranges::find(aliases, a) == aliases.end()) aliases.push_back(a);
+    };
+    add(e.listed->label_hi);
+    add(e.listed->label_en);
+    for (const auto& a : e.listed->aliases) add(a);
+    nlohmann::json j = {{"type", type}, {"label", e.label}, {"label_en", e.label_en}, {"aliases", aliases}};
+    db_.set_metadata(key, j.dump());
+    return;
+  }
+  auto [it, inserted] = unlisted_.try_emplace(e.id);
+  Unlisted& u = it->second;
+  if (inserted) {
+    u.type = type;
+    auto old = nlohmann::json::parse(db_.get_metadata(key), nullptr, false);
+    if (old.is_object() && old.contains("spellings") && old["spellings"].is_object())
+      for (auto& [s, n] : old["spellings"].items())
+        if (n.is_number_unsigned()) u.spellings[s] = n.get<std::uint64_t>();
+  }
+  for (const auto& s : e.spellings) ++u.spellings[s];
+  u.dirty = true;
+}
+
+void IndexWriter::flush_entities() {
+  for (auto& [id, u] : unlisted_) {
+    if (!u.dirty) continue;
+    std::string label;
+    std::uint64_t best = 0;
+    for (const auto& [s, n] : u.spellings)
+      if (n > best) {
+        best = n;
+        label = s;
+      }
+    nlohmann::json spellings = nlohmann::json::object();
+    for (const auto& [s, n] : u.spellings) spellings[s] = n;
+    nlohmann::json j = {{"type", u.type}, {"label", label}, {"label_en", ""}, {"spellings", spellings}};
+    db_.set_metadata(std::string(schema::meta::kEntityPrefix) + id, j.dump());
+    u.dirty = false;
+  }
 }
 
 bool IndexWriter::remove(std::string_view id) {
@@ -54,6 +98,7 @@ bool IndexWriter::remove(std::string_view id) {
 }
 
 void IndexWriter::commit() {
+  flush_entities();
   std::time_t now = std::time(nullptr);
   std::tm tm{};
   gmtime_r(&now, &tm);

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <xapian.h>
@@ -30,8 +32,20 @@ class IndexWriter {
 
  private:
   explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
+  void record_entity(const entities::LinkedEntity& e);
+  void flush_entities();
+
+  // Entities not in the gazetteer: how often each spelling was seen, so the
+  // facet label is the most frequent one. Loaded from the metadata on first
+  // sight, written back at each commit.
+  struct Unlisted {
+    std::string type;
+    std::map<std::string, std::uint64_t> spellings;
+    bool dirty = false;
+  };
   Xapian::WritableDatabase db_;
-  std::unordered_set<std::string> entities_recorded_;
+  std::unordered_set<std::string> listed_recorded_;
+  std::unordered_map<std::string, Unlisted> unlisted_;
 };
 
 }  // namespace talash::indexer

@@ -11,7 +11,7 @@ void EntityFacetSpy::operator()(const Xapian::Document& doc, double) {
   std::string value = doc.get_value(slot_);
   schema::for_each_entity_key(value, [&](std::string_view key) {
     if (key.empty()) return;
-    auto it = counts_.find(std::string(key));
+    auto it = counts_.find(key);
     if (it == counts_.end()) counts_.emplace(std::string(key), 1);
     else ++it->second;
   });

@@ -27,9 +27,14 @@ class EntityFacetSpy : public Xapian::MatchSpy {
   std::vector<std::pair<std::string, Xapian::doccount>> top(std::string_view type_prefix, std::size_t limit) const;
 
  private:
+  // Lookups by string_view: no allocation per key per matching document.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
   Xapian::valueno slot_;
   Xapian::doccount documents_seen_ = 0;
-  std::unordered_map<std::string, Xapian::doccount> counts_;
+  std::unordered_map<std::string, Xapian::doccount, Hash, std::equal_to<>> counts_;
 };
 
 }  // namespace talash::searcher

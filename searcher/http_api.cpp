@@ -91,6 +91,9 @@ ApiResponse HttpApi::handle(const ApiRequest& req) {
   constexpr std::string_view doc_prefix = "/api/doc/";
   if (req.path.starts_with(doc_prefix) && req.path.size() > doc_prefix.size())
     return document(req.path.substr(doc_prefix.size()));
+  constexpr std::string_view entity_prefix = "/api/entity/";
+  if (req.path.starts_with(entity_prefix) && req.path.size() > entity_prefix.size())
+    return entity(req.path.substr(entity_prefix.size()));
   return json_error(404, "not_found", "no such endpoint: " + req.path);
 }
 
@@ -143,6 +146,15 @@ ApiResponse HttpApi::document(const std::string& id) {
   return ok({{"id", article->id}, {"title", article->title}, {"body", article->body}, {"url", article->url},
              {"date", article->date}, {"source", article->source}, {"category", article->category},
              {"entities", std::move(ents)}});
+}
+
+ApiResponse HttpApi::entity(const std::string& id) {
+  auto searcher = pool_.acquire();
+  if (!searcher) return json_error(503, "unavailable", searcher.error());
+  auto e = (*searcher)->find_entity(id);
+  if (!e) return json_error(404, "not_found", "no entity with id '" + id.substr(0, 200) + "'");
+  return ok({{"id", e->id}, {"type", e->type}, {"label", e->label}, {"label_en", e->label_en},
+             {"aliases", e->aliases}, {"documents", e->documents}});
 }
 
 ApiResponse HttpApi::stats() {

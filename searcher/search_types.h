@@ -73,6 +73,15 @@ struct SearchError {
   std::string message;
 };
 
+struct EntityInfo {
+  std::string id;
+  std::string type;  // person | place | org
+  std::string label;
+  std::string label_en;
+  std::vector<std::string> aliases;  // gazetteer aliases, or the spellings seen for an unlisted entity
+  std::size_t documents = 0;
+};
+
 struct IndexStats {
   std::size_t documents = 0;
   std::size_t terms = 0;

@@ -263,6 +263,20 @@ std::optional<schema::Article> Searcher::find_document(std::string_view id) {
   }
 }
 
+std::optional<EntityInfo> Searcher::find_entity(const std::string& id) {
+  auto j = nlohmann::json::parse(db_.get_metadata(std::string(schema::meta::kEntityPrefix) + id), nullptr, false);
+  if (!j.is_object()) return std::nullopt;
+  EntityInfo info{id, j.value("type", ""), j.value("label", id), j.value("label_en", ""), {}, 0};
+  if (j.contains("aliases") && j["aliases"].is_array()) {
+    for (const auto& a : j["aliases"])
+      if (a.is_string()) info.aliases.push_back(a.get<std::string>());
+  } else if (j.contains("spellings") && j["spellings"].is_object()) {
+    for (const auto& [s, n] : j["spellings"].items()) info.aliases.push_back(s);
+  }
+  info.documents = db_.get_termfreq(schema::entity_term(info.type, id));
+  return info;
+}
+
 IndexStats Searcher::stats() {
   IndexStats s;
   s.documents = db_.get_doccount();

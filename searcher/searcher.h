@@ -26,6 +26,7 @@ class Searcher {
 
   std::expected<SearchResponse, SearchError> search(const SearchRequest& request);
   std::optional<schema::Article> find_document(std::string_view id);
+  std::optional<EntityInfo> find_entity(const std::string& id);
   IndexStats stats();
   Xapian::doccount document_count() const { return db_.get_doccount(); }
 

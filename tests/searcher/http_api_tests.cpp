@@ -115,6 +115,23 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"query_too_long", "/api/search", {{"q", std::string(3000, 'x')}}, 413, "too_large"}),
     test::RowName{});
 
+TEST_F(HttpApiTest, EntityEndpointGivesAliasesAndDocumentCount) {
+  auto more = dir_.write("kcna.jsonl",
+                         "{\"id\":\"k1\",\"body\":\"केसीएनए ने बताया कि बैठक हुई।\"}\n"
+                         "{\"id\":\"k2\",\"body\":\"KCNA के अनुसार किम ने दौरा किया।\"}\n");
+  ASSERT_TRUE(indexer::run_index_job(db_, {more.string()}, {}, {}).has_value());
+  auto r = get("/api/entity/kcna");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto j = json::parse(r.body);
+  EXPECT_EQ(j["type"], "org");
+  EXPECT_EQ(j["documents"], 2);
+  EXPECT_EQ(j["label_en"], "Korean Central News Agency");
+  auto aliases = j["aliases"].get<std::vector<std::string>>();
+  EXPECT_NE(std::ranges::find(aliases, "केसीएनए"), aliases.end());
+  EXPECT_EQ(std::set<std::string>(aliases.begin(), aliases.end()).size(), aliases.size()) << "no duplicates";
+  EXPECT_EQ(get("/api/entity/no-such-entity").status, 404);
+}
+
 TEST_F(HttpApiTest, WritesAreRefused) {
   auto r = api_->handle({"POST", "/api/search", {}});
   EXPECT_EQ(r.status, 405);

@@ -1,0 +1,129 @@
+#include <gtest/gtest.h>
+
+#include "analysis/split_words.h"
+#include "entities/boilerplate.h"
+#include "entities/entity_linker.h"
+#include "tests/row_name.h"
+
+namespace talash::entities {
+namespace {
+
+struct TextRow {
+  const char* name;
+  std::string_view input;
+  std::string_view expected;
+};
+void PrintTo(const TextRow& row, std::ostream* os) { *os << row.name; }
+
+// ---- "read also" lines: rendered as the text of each detected line
+class ReadAlsoTest : public ::testing::TestWithParam<TextRow> {};
+
+TEST_P(ReadAlsoTest, FindsWholeLines) {
+  std::string_view text = GetParam().input;
+  std::string got;
+  for (const auto& s : find_read_also_lines(text)) got += "[" + std::string(text.substr(s.begin, s.end - s.begin)) + "]";
+  EXPECT_EQ(got, GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Lines, ReadAlsoTest,
+    ::testing::Values(TextRow{"YahBhiPadhen", "कहानी।\nयह भी पढ़ें : चीन का अल्टीमेटम\nआगे।", "[यह भी पढ़ें : चीन का अल्टीमेटम]"},
+                      TextRow{"IseBhiPadhenNoNukta", "इसे भी पढें:-हिंदू विरोधी टिप्पणी", "[इसे भी पढें:-हिंदू विरोधी टिप्पणी]"},
+                      TextRow{"YeBhiPadhen", "ये भी पढ़ें- दिल्ली में बारिश", "[ये भी पढ़ें- दिल्ली में बारिश]"},
+                      TextRow{"AlsoReadInEnglish", "Also Read: Putin visits Pyongyang", "[Also Read: Putin visits Pyongyang]"},
+                      TextRow{"NotAtLineStart", "उसने कहा यह भी पढ़ें", ""},
+                      TextRow{"DifferentVerb", "यह भी सच है कि रूस ने कहा", ""},
+                      TextRow{"TwoLines", "यह भी पढ़ें: क\nख\nइसे भी पढ़ें: ग", "[यह भी पढ़ें: क][इसे भी पढ़ें: ग]"}),
+    test::RowName{});
+
+// ---- spellings that differ only in vowel length share a key
+class VariantKeyTest : public ::testing::TestWithParam<TextRow> {};
+
+TEST_P(VariantKeyTest, FoldsVowelLengthOnly) { EXPECT_EQ(entity_variant_key(GetParam().input), GetParam().expected); }
+
+INSTANTIATE_TEST_SUITE_P(Keys, VariantKeyTest,
+                         ::testing::Values(TextRow{"LongU", "बेलूसोव", "बेलुसोव"}, TextRow{"LongI", "पुतीन", "पुतिन"},
+                                           TextRow{"AiAu", "हैदराबाद औरंगाबाद", "हेदराबाद ओरंगाबाद"},
+                                           TextRow{"IndependentVowels", "ईरान ऊना", "इरान उना"},
+                                           TextRow{"OStaysO", "बेलोसोव", "बेलोसोव"},
+                                           TextRow{"LatinUnchanged", "belousov", "belousov"}),
+                         test::RowName{});
+
+// ---- the linker with a small gazetteer and no tagger
+std::string render(const std::vector<LinkedEntity>& entities) {
+  std::string out;
+  for (const auto& e : entities) out += e.id + "×" + std::to_string(e.mentions) + " ";
+  return out;
+}
+
+TEST(EntityLinkerTest, ListedEntitiesFromTitleAndBodyCountedOncePerDocument) {
+  auto g = Gazetteer::from_tsv(
+      "kim-jong-un\tperson\tकिम जोंग उन\tKim Jong Un\tKim Jong उन\n"
+      "moscow\tplace\tमास्को\tMoscow\tमॉस्को\n"
+      "china\tplace\tचीन\tChina\t\n");
+  ASSERT_TRUE(g.has_value()) << g.error();
+  EntityLinker linker(*g, nullptr);
+  std::string title = "किम जोंग उन मास्को पहुँचे";
+  std::string body = "Kim Jong उन ने मॉस्को में कहा।\nयह भी पढ़ें: चीन की नई योजना";
+  auto tt = analysis::split_words(title), bt = analysis::split_words(body);
+  auto read_also = find_read_also_lines(body);
+  auto linked = linker.link({{title, &tt, nullptr}, {body, &bt, &read_also}});
+  EXPECT_EQ(render(linked), "kim-jong-un×2 moscow×2 ");  // China only in the read-also line
+  ASSERT_EQ(linked.size(), 2u);
+  EXPECT_EQ(linked[0].label, "किम जोंग उन");
+  EXPECT_EQ(linked[0].label_en, "Kim Jong Un");
+  EXPECT_NE(linked[0].listed, nullptr);
+}
+
+// ---- with the shipped tagger: names the gazetteer does not list
+TEST(EntityLinkerTest, UnlistedPersonAndTheBareSurnameAreOneEntity) {
+  auto g = Gazetteer::from_tsv("delhi\tplace\tदिल्ली\tDelhi\t\n");
+  ASSERT_TRUE(g.has_value());
+  EntityLinker linker(*g, &NerModel::builtin());
+  std::string body = "वरिष्ठ अधिवक्ता रमाकांत त्रिवेदी ने दिल्ली में कहा कि सुनवाई जल्द होगी। बाद में त्रिवेदी ने पत्रकारों से बात की।";
+  auto bt = analysis::split_words(body);
+  auto linked = linker.link({{body, &bt, nullptr}});
+  const LinkedEntity* person = nullptr;
+  for (const auto& e : linked)
+    if (e.type == EntityType::Person) {
+      ASSERT_EQ(person, nullptr) << "one person expected, got another: " << e.label;
+      person = &e;
+    }
+  ASSERT_NE(person, nullptr) << render(linked);
+  EXPECT_EQ(person->label, "रमाकांत त्रिवेदी");
+  EXPECT_TRUE(person->id.starts_with("x-per-")) << person->id;
+  EXPECT_EQ(person->mentions, 2u) << "the bare surname links to the full name";
+  EXPECT_EQ(person->listed, nullptr);
+}
+
+TEST(EntityLinkerTest, BareFirstNameLinksToTheFullNameMetEarlier) {
+  auto g = Gazetteer::from_tsv("kim-jong-un\tperson\tकिम जोंग उन\tKim Jong Un\t\n");
+  ASSERT_TRUE(g.has_value());
+  EntityLinker linker(*g, &NerModel::builtin());
+  std::string body = "उत्तर कोरिया के नेता किम जोंग उन ने मिसाइल परीक्षण देखा। बाद में किम ने सेना की सराहना की।";
+  auto bt = analysis::split_words(body);
+  auto linked = linker.link({{body, &bt, nullptr}});
+  std::size_t people = 0;
+  for (const auto& e : linked)
+    if (e.type == EntityType::Person) {
+      ++people;
+      EXPECT_EQ(e.id, "kim-jong-un");
+    }
+  EXPECT_EQ(people, 1u) << render(linked);
+}
+
+TEST(EntityLinkerTest, UnlistedIdsAreStableAcrossDocuments) {
+  auto g = Gazetteer::from_tsv("delhi\tplace\tदिल्ली\tDelhi\t\n");
+  ASSERT_TRUE(g.has_value());
+  EntityLinker linker(*g, &NerModel::builtin());
+  auto person_id = [&](std::string text) {
+    auto t = analysis::split_words(text);
+    for (const auto& e : linker.link({{text, &t, nullptr}}))
+      if (e.type == EntityType::Person) return e.id;
+    return std::string("none");
+  };
+  EXPECT_EQ(person_id("वरिष्ठ अधिवक्ता रमाकांत त्रिवेदी ने कहा।"), person_id("अदालत में रमाकांत त्रिवेदी ने दलील दी।"));
+}
+
+}  // namespace
+}  // namespace talash::entities
