@@ -157,6 +157,9 @@ std::vector<LinkedEntity> EntityLinker::link(std::initializer_list<Part> parts) 
           continue;
         }
       }
+      // A lone unlisted word is too often an ordinary one (विजय दिवस, "victory
+      // day"): facets must be trusted, so unlisted entities need two words.
+      if (span.first_token == span.last_token) continue;
       std::size_t pos = record(unlisted_id(span.type, key), span.type, nullptr, spelling);
       if (span.type == EntityType::Person) remember_name(tokens, span.first_token, span.last_token, pos);
     }

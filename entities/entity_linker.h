@@ -7,8 +7,9 @@
 //  3. a bare name linked to the full name met earlier in the document, by its
 //     last word (बेलोसोव after आंद्रेई बेलोसोव) or its first (किम after किम
 //     जोंग उन), unless two people of the document share that word;
-//  4. anything else is an unlisted entity with a stable id derived from its
-//     type and spelling key, labelled as written.
+//  4. anything else of two or more words is an unlisted entity with a stable
+//     id derived from its type and spelling key, labelled as written (a lone
+//     unlisted word is too often an ordinary one).
 // Two different gazetteer entities are never merged; "read also" lines give
 // no entities.
 #include <string>

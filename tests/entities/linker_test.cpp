@@ -112,6 +112,16 @@ TEST(EntityLinkerTest, BareFirstNameLinksToTheFullNameMetEarlier) {
   EXPECT_EQ(people, 1u) << render(linked);
 }
 
+TEST(EntityLinkerTest, ALoneUnlistedWordIsNotAnEntity) {
+  auto g = Gazetteer::from_tsv("delhi\tplace\tदिल्ली\tDelhi\t\n");
+  ASSERT_TRUE(g.has_value());
+  EntityLinker linker(*g, &NerModel::builtin());
+  std::string body = "उत्तर कोरिया इस दिन को 'विजय दिवस' के रूप में मनाता है। विजय ने कहा कि दिल्ली दूर है।";
+  auto bt = analysis::split_words(body);
+  for (const auto& e : linker.link({{body, &bt, nullptr}}))
+    EXPECT_NE(e.type, EntityType::Person) << e.label;
+}
+
 TEST(EntityLinkerTest, UnlistedIdsAreStableAcrossDocuments) {
   auto g = Gazetteer::from_tsv("delhi\tplace\tदिल्ली\tDelhi\t\n");
   ASSERT_TRUE(g.has_value());
