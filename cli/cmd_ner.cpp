@@ -14,6 +14,7 @@
 #include "analysis/normalize_hindi.h"
 #include "analysis/split_words.h"
 #include "cli/commands.h"
+#include "entities/entity_linker.h"
 #include "entities/ner_clusters.h"
 #include "entities/ner_corpus.h"
 #include "entities/ner_model.h"
@@ -64,8 +65,108 @@ struct NerArgs {
   std::string conll;
   std::string model;
   bool score = false;
+  bool link = false;
   std::string text;
 };
+
+// --conll FILE --link: the whole entity pipeline of indexing (gazetteer,
+// tagger, linker), document by document ("# doc=ID" comment lines group
+// sentences; without them the file is one document), so bare names link to
+// full names as in an article. Writes token<TAB>tag<TAB>entity-id ("_" for
+// none), echoing comment and blank lines: bench/linking_eval.py reads it.
+int run_conll_link(const NerArgs& args, const NerModel& model) {
+  std::string input;
+  if (!slurp(args.conll, input)) {
+    std::cerr << "talash ner: cannot read " << args.conll << "\n";
+    return kExitFailure;
+  }
+  struct Line {
+    std::string text;   // the whole line for comments and blanks
+    std::string token;  // first column of a token line
+    std::size_t begin = 0, end = 0;  // the token's bytes in its document's text
+    bool is_token = false;
+  };
+  std::vector<Line> lines;
+  for (std::size_t pos = 0; pos < input.size();) {
+    std::size_t eol = input.find('\n', pos);
+    if (eol == std::string::npos) eol = input.size();
+    Line l;
+    l.text = input.substr(pos, eol - pos);
+    if (!l.text.empty() && l.text.back() == '\r') l.text.pop_back();
+    l.is_token = !l.text.empty() && l.text[0] != '#';
+    if (l.is_token) l.token = l.text.substr(0, l.text.find('\t'));
+    lines.push_back(std::move(l));
+    pos = eol + 1;
+  }
+  entities::EntityLinker linker(entities::Gazetteer::builtin(), &model);
+  std::vector<std::string> tags(lines.size(), "O"), ids(lines.size(), "_");
+  std::string doc_id;
+  std::size_t start = 0;
+  auto flush = [&](std::size_t stop) {
+    // Document text: tokens joined by spaces, sentences by line breaks.
+    std::string text;
+    std::vector<std::size_t> token_lines;
+    bool new_sentence = false;
+    for (std::size_t k = start; k < stop; ++k) {
+      if (!lines[k].is_token) {
+        new_sentence = !text.empty();
+        continue;
+      }
+      if (!text.empty()) text += new_sentence ? "\n" : " ";
+      new_sentence = false;
+      lines[k].begin = text.size();
+      text += lines[k].token;
+      lines[k].end = text.size();
+      token_lines.push_back(k);
+    }
+    if (token_lines.empty()) return;
+    auto tokens = analysis::split_words(text);
+    // Which input line each analysed token starts in (tokens that do not start
+    // a line, e.g. a glued script change, belong to the line they fall in).
+    std::vector<std::size_t> line_of(tokens.size());
+    std::size_t li = 0;
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+      while (li + 1 < token_lines.size() && lines[token_lines[li + 1]].begin <= tokens[t].begin) ++li;
+      line_of[t] = token_lines[li];
+    }
+    entities::EntityLinker::Part part{text, &tokens, nullptr};
+    auto result = linker.link_mentions(std::span<const entities::EntityLinker::Part>(&part, 1));
+    for (const auto& m : result.mentions) {
+      const auto& e = result.entities[m.entity];
+      const char* type = e.type == entities::EntityType::Person ? "PER" : e.type == entities::EntityType::Place ? "LOC" : "ORG";
+      std::size_t prev_line = static_cast<std::size_t>(-1);
+      for (std::size_t t = m.first_token; t <= m.last_token; ++t) {
+        std::size_t k = line_of[t];
+        if (k == prev_line) continue;
+        tags[k] = std::string(t == m.first_token ? "B-" : "I-") + type;
+        ids[k] = e.id;
+        prev_line = k;
+      }
+    }
+  };
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    if (lines[k].text.starts_with("# doc=")) {
+      std::string id = lines[k].text.substr(6, lines[k].text.find(' ', 6) - 6);
+      if (id != doc_id) {
+        flush(k);
+        start = k;
+        doc_id = id;
+      }
+    }
+  }
+  flush(lines.size());
+  std::string out;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    if (!lines[k].is_token) {
+      if (k + 1 == lines.size() && lines[k].text.empty()) break;  // the final newline
+      out += lines[k].text + "\n";
+      continue;
+    }
+    out += lines[k].token + "\t" + tags[k] + "\t" + ids[k] + "\n";
+  }
+  std::cout << out;
+  return kExitOk;
+}
 
 // CoNLL in, CoNLL out: every input line gives one output line (a token line
 // "token<TAB>tag", a blank line a blank line).
@@ -186,12 +287,16 @@ Command add_ner_command(CLI::App& app) {
   cmd->add_option("--conll", args->conll, "Tag a CoNLL file ('-' = stdin)");
   cmd->add_option("--model", args->model, "Model file from `talash ner-train` (default: the built-in model)");
   cmd->add_flag("--score", args->score, "CoNLL mode: score against the gold tags in the last column");
+  cmd->add_flag("--link", args->link,
+                "CoNLL mode: run the whole entity pipeline (gazetteer, tagger, linker) per '# doc=' group and "
+                "write token<TAB>tag<TAB>entity-id, for bench/linking_eval.py");
   cmd->add_option("TEXT", args->text, "Text to tag (default: stdin)");
   return [args]() -> int {
     std::unique_ptr<NerModel> owned;
     const NerModel* model = load_model(args->model, "talash ner", owned);
     if (!model) return kExitFailure;
-    return args->conll.empty() ? run_text(*args, *model) : run_conll(*args, *model);
+    if (args->conll.empty()) return run_text(*args, *model);
+    return args->link ? run_conll_link(*args, *model) : run_conll(*args, *model);
   };
 }
 

@@ -85,8 +85,11 @@ EntityLinker::EntityLinker(const Gazetteer& gazetteer, const NerModel* model, Li
   }
 }
 
-std::vector<LinkedEntity> EntityLinker::link(std::initializer_list<Part> parts) const {
-  std::vector<LinkedEntity> out;
+LinkResult EntityLinker::link_mentions(std::span<const Part> parts) const {
+  LinkResult result;
+  std::vector<LinkedEntity>& out = result.entities;
+  std::size_t part_index = 0;
+  std::size_t mention_first = 0, mention_last = 0;
   std::unordered_map<std::string, std::size_t> index;              // id -> position in out
   // First or last word of a person's full name -> position in out (kAmbiguous
   // when two people share it): a bare "किम" or "बेलोसोव" later on is them.
@@ -118,10 +121,12 @@ std::vector<LinkedEntity> EntityLinker::link(std::initializer_list<Part> parts) 
     }
     ++out[it->second].mentions;
     ++spelling_counts[it->second][spelling];
+    result.mentions.push_back({part_index, mention_first, mention_last, it->second});
     return it->second;
   };
 
-  for (const Part& part : parts) {
+  for (; part_index < parts.size(); ++part_index) {
+    const Part& part = parts[part_index];
     const auto& tokens = *part.tokens;
     auto excluded = [&](std::size_t first, std::size_t last) {
       return part.excluded && inside_any(*part.excluded, tokens[first].begin, tokens[last].end);
@@ -132,6 +137,8 @@ std::vector<LinkedEntity> EntityLinker::link(std::initializer_list<Part> parts) 
     std::vector<char> covered(tokens.size(), 0);
     for (const auto& m : tagger_.tag(tokens)) {
       if (excluded(m.first_token, m.last_token)) continue;
+      mention_first = m.first_token;
+      mention_last = m.last_token;
       std::size_t pos = record(m.entity->id, m.entity->type, m.entity, written(m.first_token, m.last_token));
       for (std::size_t i = m.first_token; i <= m.last_token; ++i) covered[i] = 1;
       if (m.entity->type == EntityType::Person) remember_name(tokens, m.first_token, m.last_token, pos);
@@ -143,6 +150,8 @@ std::vector<LinkedEntity> EntityLinker::link(std::initializer_list<Part> parts) 
       if (overlaps || excluded(span.first_token, span.last_token) ||
           implausible(tokens, span.first_token, span.last_token))
         continue;
+      mention_first = span.first_token;
+      mention_last = span.last_token;
       const std::string surface = join_norms(tokens, span.first_token, span.last_token);
       const std::string spelling = written(span.first_token, span.last_token);
       const std::string key = entity_variant_key(surface);
@@ -174,7 +183,11 @@ std::vector<LinkedEntity> EntityLinker::link(std::initializer_list<Part> parts) 
     for (auto& [s, n] : sp) out[i].spellings.push_back(s);
     if (!out[i].listed && !out[i].spellings.empty()) out[i].label = out[i].spellings.front();
   }
-  return out;
+  // Mentions in text order within each part (gazetteer and tagger passes interleave).
+  std::ranges::stable_sort(result.mentions, [](const LinkedMention& a, const LinkedMention& b) {
+    return a.part != b.part ? a.part < b.part : a.first_token < b.first_token;
+  });
+  return result;
 }
 
 }  // namespace talash::entities

@@ -12,6 +12,7 @@
 //     unlisted word is too often an ordinary one).
 // Two different gazetteer entities are never merged; "read also" lines give
 // no entities.
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,6 +35,19 @@ struct LinkedEntity {
   std::vector<std::string> spellings;  // as written in the document, most used first
 };
 
+// One mention: tokens [first_token, last_token] of part `part` name entities[entity].
+struct LinkedMention {
+  std::size_t part = 0;
+  std::size_t first_token = 0;
+  std::size_t last_token = 0;
+  std::size_t entity = 0;
+};
+
+struct LinkResult {
+  std::vector<LinkedEntity> entities;
+  std::vector<LinkedMention> mentions;  // in text order within each part
+};
+
 struct LinkerOptions {
   bool use_tagger = true;  // off: gazetteer only
 };
@@ -49,7 +63,9 @@ class EntityLinker {
     const std::vector<analysis::ByteSpan>* excluded;  // may be null
   };
   // Entities of a document made of parts (title, body), in order of first mention.
-  std::vector<LinkedEntity> link(std::initializer_list<Part> parts) const;
+  std::vector<LinkedEntity> link(std::initializer_list<Part> parts) const { return link_mentions(parts).entities; }
+  // The same, with every mention (for evaluation and highlighting).
+  LinkResult link_mentions(std::span<const Part> parts) const;
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
 

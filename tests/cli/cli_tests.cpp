@@ -148,6 +148,21 @@ TEST(CliAnalyzeTest, ShowsOffsetsNormalizedFormsAndTerms) {
   EXPECT_EQ(r.out, "0\ts0\t[0,15)\tपढ़ें\tपढें\tdeva\tपढें Zपढ\n1\ts0\t[16,19)\tKim\tkim\tlatn\tkim Zkim\n");
 }
 
+TEST(CliNerTest, LinkModeGivesCanonicalIdsPerDocument) {
+  TempDir dir;
+  // The bare किम of the second sentence links to the full name of the first.
+  auto input = dir.write("in.tsv",
+                         "# doc=a sent=0\nउत्तर\tx\nकोरिया\tx\nके\tx\nनेता\tx\nकिम\tx\nजोंग\tx\nउन\tx\nने\tx\nकहा\tx\n\n"
+                         "# doc=a sent=1\nबाद\tx\nमें\tx\nकिम\tx\nने\tx\nमॉस्को\tx\nका\tx\nदौरा\tx\nकिया\tx\n");
+  auto r = talash(dir, {"ner", "--conll", input.string(), "--link"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "# doc=a sent=0\nउत्तर\tB-LOC\tnorth-korea\nकोरिया\tI-LOC\tnorth-korea\nके\tO\t_\nनेता\tO\t_\n"
+            "किम\tB-PER\tkim-jong-un\nजोंग\tI-PER\tkim-jong-un\nउन\tI-PER\tkim-jong-un\nने\tO\t_\nकहा\tO\t_\n\n"
+            "# doc=a sent=1\nबाद\tO\t_\nमें\tO\t_\nकिम\tB-PER\tkim-jong-un\nने\tO\t_\nमॉस्को\tB-LOC\tmoscow\n"
+            "का\tO\t_\nदौरा\tO\t_\nकिया\tO\t_\n");
+}
+
 TEST(CliStatsTest, PrintsDocumentCountAsJson) {
   TempDir dir;
   auto input = dir.write("ok.jsonl", "{\"id\":\"a\",\"body\":\"x\"}\n");
