@@ -23,16 +23,16 @@ std::string EntityFacetSpy::get_description() const {
 
 std::vector<std::pair<std::string, Xapian::doccount>> EntityFacetSpy::top(std::string_view type_prefix,
                                                                           std::size_t limit) const {
-  std::vector<std::pair<std::string, Xapian::doccount>> out;
+  // Views first: only the winners become strings.
+  std::vector<std::pair<std::string_view, Xapian::doccount>> all;
   for (const auto& [key, count] : counts_)
-    if (key.starts_with(type_prefix)) out.emplace_back(key.substr(type_prefix.size()), count);
+    if (key.starts_with(type_prefix)) all.emplace_back(std::string_view(key).substr(type_prefix.size()), count);
   auto order = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
-  if (out.size() > limit) {
-    std::partial_sort(out.begin(), out.begin() + limit, out.end(), order);
-    out.resize(limit);
-  } else {
-    std::sort(out.begin(), out.end(), order);
-  }
+  const std::size_t n = std::min(limit, all.size());
+  std::partial_sort(all.begin(), all.begin() + n, all.end(), order);
+  std::vector<std::pair<std::string, Xapian::doccount>> out;
+  out.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) out.emplace_back(std::string(all[i].first), all[i].second);
   return out;
 }
 
