@@ -8,39 +8,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/run_talash.h"
 #include "tests/temp_dir.h"
 #include "tests/test_paths.h"
 
 namespace talash::test {
 namespace {
 
-struct Output {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-Output talash(const TempDir& dir, const std::vector<std::string>& args, const std::string& stdin_text = "") {
-  std::string cmd = quote(TALASH_BIN);
-  for (const auto& a : args) cmd += " " + quote(a);
-  auto in = dir.write("stdin.txt", stdin_text);
-  cmd += " < " + quote(in.string()) + " > " + quote((dir / "out.txt").string()) + " 2> " + quote((dir / "err.txt").string());
-  int raw = std::system(cmd.c_str());
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, read_file(dir / "out.txt"), read_file(dir / "err.txt")};
-}
 
 TEST(CliIndexTest, BadLinesAreReportedGoodOnesSearchableExitThree) {
   TempDir dir;
