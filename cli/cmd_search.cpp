@@ -78,6 +78,7 @@ int run_one(searcher::Searcher& s, const SearchArgs& a) {
   req.query = a.query;
   req.per_page = std::max<std::size_t>(1, a.limit);
   req.want_facets = a.json;
+  req.want_plain_snippets = !a.json;
   // --offset need not be a multiple of --limit: fetch enough pages and slice.
   req.page = 1;
   std::size_t need = a.offset + req.per_page;

@@ -31,6 +31,7 @@ struct SearchRequest {
   bool want_facets = true;
   bool want_documents = true;  // title, url, date...; off: ids and scores only
   bool want_snippets = true;   // needs want_documents
+  bool want_plain_snippets = false;  // also snippet_text (the CLI's form)
   std::size_t facet_limit = 10;
 };
 

@@ -239,7 +239,7 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
         if (req.want_snippets) {
           hit.title_html = highlight_all(article->title, is_match, html_opts.format);
           hit.snippet_html = make_snippet(article->body, is_match, html_opts);
-          hit.snippet_text = make_snippet(article->body, is_match, text_opts);
+          if (req.want_plain_snippets) hit.snippet_text = make_snippet(article->body, is_match, text_opts);
         }
       }
     }
