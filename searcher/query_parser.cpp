@@ -223,7 +223,7 @@ class Builder {
   }
 
   MatchTerms highlight;
-  mutable std::size_t proximity_pairs = 0;
+  std::size_t proximity_pairs = 0;
 
  private:
   Xapian::Query word(const WordNode& w, bool collect) {
@@ -291,7 +291,7 @@ class Builder {
 
   // Pairs of adjacent content words (stopwords skipped, anything else breaks
   // the chain) as NEAR queries: they only add weight, never match on their own.
-  std::optional<Xapian::Query> proximity(const std::vector<Clause>& clauses) const {
+  std::optional<Xapian::Query> proximity(const std::vector<Clause>& clauses) {
     if (options_.proximity_weight <= 0) return std::nullopt;
     std::vector<Xapian::Query> pairs;
     const WordNode* prev = nullptr;

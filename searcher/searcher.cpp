@@ -59,9 +59,16 @@ std::expected<Searcher, std::string> Searcher::open(const std::filesystem::path&
   }
 }
 
+void Searcher::reopen_database() {
+  if (db_.reopen()) {
+    labels_.clear();
+    term_count_.reset();
+  }
+}
+
 void Searcher::refresh() {
   try {
-    if (db_.reopen()) labels_.clear();
+    reopen_database();
   } catch (const Xapian::Error&) {
     // A reopen can fail while a writer is mid-commit; the old revision still serves.
   }
@@ -83,7 +90,7 @@ std::expected<SearchResponse, SearchError> Searcher::search(const SearchRequest&
       return search_once(request);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == 2) return error(SearchError::Code::Unavailable, "the index changed during the search; try again");
-      db_.reopen();
+      reopen_database();
     } catch (const Xapian::Error& e) {
       return error(SearchError::Code::Unavailable, "search failed: " + e.get_description());
     }
@@ -258,7 +265,7 @@ std::optional<schema::Article> Searcher::find_document(std::string_view id) {
     if (!article) return std::nullopt;
     return *article;
   } catch (const Xapian::DatabaseModifiedError&) {
-    db_.reopen();
+    reopen_database();
     return find_document(id);
   }
 }
@@ -281,7 +288,12 @@ IndexStats Searcher::stats() {
   IndexStats s;
   s.documents = db_.get_doccount();
   s.postings = db_.get_total_length();
-  for (auto it = db_.allterms_begin(); it != db_.allterms_end(); ++it) ++s.terms;
+  if (!term_count_) {
+    std::size_t n = 0;
+    for (auto it = db_.allterms_begin(); it != db_.allterms_end(); ++it) ++n;
+    term_count_ = n;
+  }
+  s.terms = *term_count_;
   std::error_code ec;
   for (auto& entry : std::filesystem::recursive_directory_iterator(path_, ec))
     if (entry.is_regular_file(ec)) s.bytes_on_disk += entry.file_size(ec);

@@ -41,7 +41,12 @@ class Searcher {
   Xapian::Database db_;
   SearchLimits limits_;
   Xapian::Stem stemmer_;
+  // Reads the latest revision; drops what was derived from the old one.
+  void reopen_database();
+
+  // Derived from the open revision, so valid until the next reopen.
   std::unordered_map<std::string, std::pair<std::string, std::string>> labels_;
+  std::optional<std::size_t> term_count_;  // walking every term is slow
 };
 
 // Relevance ranking rescoring the first stage's top documents with the

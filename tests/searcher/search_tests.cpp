@@ -275,10 +275,14 @@ TEST_F(DatedSearchTest, FindDocumentByIdAndUnknownId) {
 }
 
 TEST_F(DatedSearchTest, NewCommitsAreSeenAfterRefresh) {
+  const auto before = searcher_->stats();
   auto more = dir_.write("more.jsonl", "{\"id\":\"later\",\"title\":\"मानसून विदा\",\"body\":\"x\"}\n");
   ASSERT_TRUE(indexer::run_index_job(dir_ / "db", {more.string()}, {}, {}).has_value());
   searcher_->refresh();
   EXPECT_TRUE(searcher_->find_document("later").has_value());
+  // The cached term count belongs to the old revision: "विदा" and Qlater are new.
+  EXPECT_GT(searcher_->stats().terms, before.terms);
+  EXPECT_EQ(searcher_->stats().documents, before.documents + 1);
 }
 
 }  // namespace
