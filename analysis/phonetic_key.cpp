@@ -1,5 +1,6 @@
 #include "analysis/phonetic_key.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "analysis/utf8.h"
@@ -15,8 +16,7 @@
 namespace talash::analysis {
 namespace {
 
-constexpr std::size_t kMaxSegments = 64;  // longer "words" are not names; they are cut here
-
+constexpr std::size_t kMaxSegments = 64;
 enum class Kind : std::uint8_t { consonant, vowel, schwa };
 
 struct Segment {
@@ -71,7 +71,7 @@ constexpr std::array<DevEntry, 0x80> make_dev_table() {
   set(0x90D, Dev::vowel, 'e');
   set(0x90E, Dev::vowel, 'e');
   set(0x90F, Dev::vowel, 'e');
-  set(0x910, Dev::vowel, 'e');
+  set(0x910, Dev::vowel, 'E');
   set(0x911, Dev::vowel, 'a');
   set(0x912, Dev::vowel, 'o');
   set(0x913, Dev::vowel, 'o');
@@ -97,7 +97,7 @@ constexpr std::array<DevEntry, 0x80> make_dev_table() {
   set(0x945, Dev::matra, 'e');
   set(0x946, Dev::matra, 'e');
   set(0x947, Dev::matra, 'e');
-  set(0x948, Dev::matra, 'e');
+  set(0x948, Dev::matra, 'E');
   set(0x949, Dev::matra, 'a');
   set(0x94A, Dev::matra, 'o');
   set(0x94B, Dev::matra, 'o');
@@ -111,14 +111,13 @@ constexpr auto kDevTable = make_dev_table();
 
 // Ohala's rule for Hindi schwa deletion: the inherent vowel is silent word-finally and in
 // V C _ C V, scanning right to left so that a deletion protects the schwa before it
-// (कमला = kamla, not kmla). After a final conjunct romanizers do write it (मित्र = Mitra); that
-// a is dropped on both sides later (drop_final_a_after_cluster).
+// (कमला = kamla, not kmla; तनवीर = tanvir).
 void delete_schwas(Segments& s) {
   auto keep = [&s](std::size_t i) { return s.seg[i].kind != Kind::schwa || s.seg[i].code != 0; };
   const std::size_t n = s.size;
   if (n >= 3 && s.seg[n - 1].kind == Kind::schwa) s.seg[n - 1].code = 0;
-  for (std::size_t i = n >= 3 ? n - 3 : 0; i >= 2 && i + 2 < n; --i) {
-    if (s.seg[i].kind != Kind::schwa) continue;
+  auto try_delete = [&](std::size_t i) {
+    if (s.seg[i].kind != Kind::schwa) return;
     const Segment& c1 = s.seg[i - 1];
     // an anusvara belongs to the vowel before it (प्योंगयांग = pyong-yang)
     const std::size_t v = i >= 3 && s.seg[i - 2].code == 'q' ? i - 3 : i - 2;
@@ -128,7 +127,8 @@ void delete_schwas(Segments& s) {
     if (c1.kind == Kind::consonant && is_vowel_kind(v1.kind) && keep(v) &&
         c2.kind == Kind::consonant && is_vowel_kind(v2.kind) && keep(i + 2))
       s.seg[i].code = 0;
-  }
+  };
+  for (std::size_t i = n >= 3 ? n - 3 : 0; i >= 2 && i + 2 < n; --i) try_delete(i);
   std::size_t w = 0;
   for (std::size_t i = 0; i < n; ++i)
     if (keep(i)) s.seg[w++] = s.seg[i];
@@ -230,15 +230,28 @@ void latin_segments(std::string_view word, Segments& out) {
   if (n >= 5 && buf[n - 1] == 's' && buf[n - 2] == 'e' && !is_latin_vowel(buf[n - 3]) &&
       buf[n - 3] != 's' && is_latin_vowel(buf[n - 4]))
     buf[n - 2] = 's', --n;
+  // -que is k (Haque हक, Monique)
+  if (n >= 5 && std::string_view(buf + n - 3, 3) == "que") n -= 2, buf[n - 1] = 'k';
   buf[n] = buf[n + 1] = buf[n + 2] = 0;
   std::size_t start = 0;
+  // an initial nasal before a consonant is spelled out: Ngidi एनगिडी, Nkrumah एन्क्रुमाह
+  if (n >= 3 && (buf[0] == 'n' || buf[0] == 'm') && !is_latin_vowel(buf[1]) && buf[1] != 'y' &&
+      buf[1] != 'c' && buf[1] != 'h' && buf[1] != 'r')
+    out.push('e', Kind::vowel);
   if (n >= 4 && buf[0] == 'm' && buf[1] == 'c') {  // McCarthy मैकार्थी, McCoy
     out.push('m', Kind::consonant);
     out.push('a', Kind::vowel);
     start = 2;
     out.push('k', Kind::consonant);
-  } else if (n >= 3 && (buf[0] == 'k' || buf[0] == 'w') && (buf[1] == 'n' || buf[1] == 'r')) {
+  } else if (n >= 3 && ((buf[0] == 'k' && buf[1] == 'n') || (buf[0] == 'w' && buf[1] == 'r'))) {
     start = 1;  // Knight नाइट, Wright राइट
+  } else if (n >= 4 && buf[0] == 'g' && buf[1] == 'e' && buf[2] == 'o') {
+    out.push('j', Kind::consonant);  // George जॉर्ज, Georgia
+    start = 2;
+  } else if (n >= 4 && std::string_view(buf, 3) == "joh" && !is_latin_vowel(buf[3])) {
+    out.push('j', Kind::consonant);  // John जॉन, Johnson: the h is silent
+    out.push('o', Kind::vowel);
+    start = 3;
   }
   auto vowel = [&out](char c) { out.push(c, Kind::vowel); };
   auto cons = [&out](char c) { out.push(c, Kind::consonant); };
@@ -249,14 +262,15 @@ void latin_segments(std::string_view word, Segments& out) {
     switch (c) {
       case 'a':
         if (c1 == 'a') vowel('a'), i += 2;
-        else if (c1 == 'i') vowel('e'), i += 2;
+        else if (c1 == 'i') vowel('E'), i += 2;
         else if (c1 == 'u') vowel('o'), i += 2;
         else if (c1 == 'w' && !is_latin_vowel(c2)) vowel('a'), i += 2;  // Crawley क्रॉली
         else vowel('a'), ++i;
         break;
       case 'e':
         if (c1 == 'e') vowel('i'), i += 2;
-        else if (c1 == 'y' && i + 2 == n) vowel('i'), i += 2;  // Crawley, Sibley
+        // final -ley is ली (Crawley, Riley), other -ey े (Pandey पांडे, Dubey)
+        else if (c1 == 'y' && i + 2 == n) vowel(i > 0 && buf[i - 1] == 'l' ? 'i' : 'e'), i += 2;
         else if (c1 == 'a') vowel('i'), i += 2;               // Dean डीन
         else if (c1 == 'w' && !is_latin_vowel(c2)) cons('y'), vowel('u'), i += 2;  // Andrew
         else vowel('e'), ++i;
@@ -372,15 +386,6 @@ void fold_common(Segments& s) {
   s.size = w;
 }
 
-// A final a after two consonants is written by some and not others, in both scripts
-// (मित्र / मित्रा / Mitra, मार्क / Mark, सूर्य / Surya): it is dropped.
-void drop_final_a_after_cluster(Segments& s) {
-  const std::size_t n = s.size;
-  if (n >= 4 && s.seg[n - 1].code == 'a' && s.seg[n - 1].kind != Kind::consonant &&
-      s.seg[n - 2].kind == Kind::consonant && s.seg[n - 3].kind == Kind::consonant)
-    s.pop();
-}
-
 // A final e after a consonant: silent in English names (Wade वेड, Stone), written in Hindi
 // ones (Dube दुबे, मेरे). The looser tiers drop it on both sides.
 bool final_e_optional(const Segments& s, std::size_t i) {
@@ -402,35 +407,57 @@ bool segments_of(std::string_view word, Segments& s) {
   if (has_devanagari(word)) devanagari_segments(word, s);
   else latin_segments(word, s);
   fold_common(s);
-  drop_final_a_after_cluster(s);
   bool consonant = false;
   for (std::size_t i = 0; i < s.size; ++i) consonant |= s.seg[i].kind == Kind::consonant;
   return consonant && s.size >= 2;
 }
 
-std::string fold_strict(const Segments& s) {
-  std::string key;
-  key.reserve(s.size);
-  for (std::size_t i = 0; i < s.size; ++i) {
-    const char c = s.seg[i].code;
-    if (!key.empty() && key.back() == c) continue;  // a vowel run like a+a
-    key.push_back(c);
+// Romanizers write the inherent vowel that Hindi speakers drop (Jagati for जगती = jagti,
+// Padmavati for पद्मावती) and Hindi drops the vowel English writes (Cameron = कैमरन). So both
+// sides get the same syncope once more: an a in V C _ C V goes, right to left as in
+// delete_schwas. Latin cannot tell a from aa, so a Devanagari आ there goes too: the rule
+// must give the same answer for the same letters.
+std::size_t syncopate(char* code, bool* vowel, std::size_t n) {
+  bool gone[kMaxSegments] = {};
+  for (std::size_t i = n >= 3 ? n - 3 : 0; i >= 2 && i + 2 < n; --i) {
+    if (!vowel[i] || code[i] != 'a') continue;
+    const std::size_t v = i >= 3 && code[i - 2] == 'q' ? i - 3 : i - 2;
+    if (!vowel[i - 1] && vowel[v] && !gone[v] && !vowel[i + 1] && vowel[i + 2] && !gone[i + 2])
+      gone[i] = true;
   }
-  return key;
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!gone[i]) code[w] = code[i], vowel[w++] = vowel[i];
+  return w;
 }
 
-std::string fold_middle(const Segments& s) {
-  std::string key;
-  key.reserve(s.size);
+// strict: five vowel classes. middle: one vowel class, and a final e after a consonant is
+// dropped (silent in Wade वेड, written in दुबे: only the looser tier can forgive both).
+// Both: syncope, then a final a after two consonants is dropped (मित्र / मित्रा / Mitra,
+// मार्क / Mark, सूर्य / Surya), then runs of one symbol are written once.
+std::string fold_vowels(const Segments& s, bool one_vowel_class) {
+  char code[kMaxSegments];
+  bool vowel[kMaxSegments];
+  std::size_t n = 0;
   for (std::size_t i = 0; i < s.size; ++i) {
-    if (final_e_optional(s, i)) break;
-    const char c = s.seg[i].kind == Kind::consonant ? s.seg[i].code : 'a';
+    if (one_vowel_class && final_e_optional(s, i)) break;
+    code[n] = s.seg[i].code == 'E' ? 'e' : s.seg[i].code;
+    vowel[n++] = s.seg[i].kind != Kind::consonant;
+  }
+  n = syncopate(code, vowel, n);
+  if (n >= 4 && vowel[n - 1] && code[n - 1] == 'a' && !vowel[n - 2] && !vowel[n - 3]) --n;
+  std::string key;
+  key.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const char c = vowel[i] && one_vowel_class ? 'a' : code[i];
     if (!key.empty() && key.back() == c) continue;
     key.push_back(c);
   }
   return key;
 }
 
+// loose: the consonant skeleton. An initial vowel stays (as a) and so does an initial y, v or h
+// (Vijay, Hamas), elsewhere those glides go (प्योंगयांग = पाइओंगयांग); sh = s, q = n.
 std::string fold_loose(const Segments& s) {
   std::string key;
   key.reserve(s.size);
@@ -440,7 +467,7 @@ std::string fold_loose(const Segments& s) {
     if (s.seg[i].kind != Kind::consonant) {
       if (i != 0) continue;
       c = 'a';
-    } else if (c == 'y' || c == 'v' || c == 'h') {
+    } else if ((c == 'y' || c == 'v' || c == 'h') && i != 0) {
       continue;
     } else if (c == 'x') {
       c = 's';
@@ -459,8 +486,8 @@ std::string phonetic_key(std::string_view word, PhoneticTier tier) {
   Segments s;
   if (!segments_of(word, s)) return {};
   switch (tier) {
-    case PhoneticTier::strict: return fold_strict(s);
-    case PhoneticTier::middle: return fold_middle(s);
+    case PhoneticTier::strict: return fold_vowels(s, false);
+    case PhoneticTier::middle: return fold_vowels(s, true);
     case PhoneticTier::loose: return fold_loose(s);
   }
   return {};
@@ -469,7 +496,7 @@ std::string phonetic_key(std::string_view word, PhoneticTier tier) {
 std::array<std::string, 3> phonetic_keys(std::string_view word) {
   Segments s;
   if (!segments_of(word, s)) return {};
-  return {fold_strict(s), fold_middle(s), fold_loose(s)};
+  return {fold_vowels(s, false), fold_vowels(s, true), fold_loose(s)};
 }
 
 // ---------------------------------------------------------------- acronyms
@@ -493,6 +520,11 @@ constexpr LetterName kLetterNames[] = {
     {"डि", 'd'},     {"पि", 'p'},     {"टि", 't'},    {"वि", 'v'},     {"ऐ", 'a'},
 };
 
+constexpr std::size_t kLongestName = [] {
+  std::size_t longest = 0;
+  for (const LetterName& name : kLetterNames) longest = std::max(longest, name.dev.size());
+  return longest;
+}();
 constexpr std::size_t kMinAcronym = 2;
 constexpr std::size_t kMaxAcronym = 8;
 
@@ -501,7 +533,7 @@ bool parse_letter_names(std::string_view rest, std::string& letters) {
   while (!rest.empty() && rest.front() == '.') rest.remove_prefix(1);
   if (rest.empty()) return true;
   if (letters.size() >= kMaxAcronym) return false;
-  for (std::size_t len = 18; len >= 3; len -= 3) {
+  for (std::size_t len = kLongestName; len >= 3; len -= 3) {
     if (len > rest.size()) continue;
     const std::string_view head = rest.substr(0, len);
     for (const LetterName& name : kLetterNames) {
