@@ -22,6 +22,7 @@ struct SearchArgs {
   bool facets = false;
   bool snippets = false;
   std::string query;
+  searcher::SearchLimits limits;
 };
 
 double percentile(std::vector<double> v, double p) {
@@ -128,13 +129,16 @@ Command add_search_command(CLI::App& app) {
   cmd->add_option("--batch", args->batch, "Run every query of FILE");
   cmd->add_flag("--facets", args->facets, "With --batch: also count facets");
   cmd->add_flag("--snippets", args->snippets, "With --batch: also make snippets");
+  cmd->add_option("--facet-exact-bound", args->limits.facet_exact_bound,
+                 "Facet counts are exact up to this many matches, estimated beyond")
+      ->capture_default_str();
   cmd->add_option("QUERY", args->query, "The query");
   return [args]() -> int {
     if (args->batch.empty() == args->query.empty()) {
       std::cerr << "talash search: give either a QUERY or --batch FILE\n";
       return kExitUsage;
     }
-    auto s = searcher::Searcher::open(args->db);
+    auto s = searcher::Searcher::open(args->db, args->limits);
     if (!s) {
       std::cerr << "talash search: " << s.error() << '\n';
       return kExitFailure;

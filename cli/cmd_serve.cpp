@@ -33,6 +33,9 @@ Command add_serve_command(CLI::App& app) {
   cmd->add_option("--host", opts->host, "Address to bind")->capture_default_str();
   cmd->add_option("--port", opts->port, "Port (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   cmd->add_option("--threads", opts->threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+  cmd->add_option("--facet-exact-bound", opts->limits.facet_exact_bound,
+                 "Facet counts are exact up to this many matches, estimated beyond")
+      ->capture_default_str();
   cmd->add_option("--web", *web, "Folder of the web page (default: ./web or the source tree's)");
   return [opts, web]() -> int {
     opts->web_dir = web->empty() ? default_web_dir() : std::filesystem::path(*web);

@@ -12,7 +12,7 @@
 namespace talash::searcher {
 
 struct HttpServer::Impl {
-  explicit Impl(ServerOptions o) : options(std::move(o)), pool(options.db_path), api(pool) {}
+  explicit Impl(ServerOptions o) : options(std::move(o)), pool(options.db_path, options.limits), api(pool) {}
   ServerOptions options;
   SearcherPool pool;
   HttpApi api;

@@ -5,6 +5,8 @@
 #include <memory>
 #include <string>
 
+#include "searcher/search_types.h"
+
 namespace talash::searcher {
 
 struct ServerOptions {
@@ -13,6 +15,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;                // 0: any free port
   unsigned threads = 8;
+  SearchLimits limits;
 };
 
 class HttpServer {

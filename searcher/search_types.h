@@ -15,6 +15,11 @@ struct SearchLimits {
   std::size_t max_per_page = 100;
   std::size_t max_result_window = 10000;  // page * per_page
   std::size_t max_filter_values = 20;
+  // Facet counts are exact when a query matches at most this many documents;
+  // beyond it they are estimated from the documents Xapian examined (and
+  // flagged so). Exact counts need every match visited, which defeats
+  // Xapian's early termination and would double the latency of broad queries.
+  unsigned facet_exact_bound = 500;
 };
 
 struct SearchRequest {

@@ -9,7 +9,7 @@
 #include "schema/schema.h"
 #include "schema/stemmer.h"
 #include "schema/terms.h"
-#include "searcher/entity_facet_spy.h"
+#include "searcher/facet_count_spy.h"
 #include "searcher/query_parser.h"
 #include "searcher/snippet.h"
 
@@ -63,6 +63,7 @@ void Searcher::reopen_database() {
   if (db_.reopen()) {
     labels_.clear();
     term_count_.reset();
+    facet_column_.reset();
   }
 }
 
@@ -82,6 +83,28 @@ std::pair<std::string, std::string> Searcher::entity_label(const std::string& id
   auto j = nlohmann::json::parse(meta, nullptr, false);
   if (j.is_object()) label = {j.value("label", id), j.value("label_en", "")};
   return labels_.emplace(id, label).first->second;
+}
+
+void Searcher::add_facets(const FacetCountSpy& spy, const Xapian::MSet& mset, std::size_t limit, SearchResponse& resp) {
+  const Xapian::doccount seen = spy.documents_counted();
+  resp.facets_exact = resp.total_is_exact && seen >= mset.get_matches_lower_bound();
+  // Beyond the bound the spy has counted a sample (the first matches in index
+  // order): scale its counts to the estimated match count, and say so.
+  const double scale = resp.facets_exact || seen == 0 ? 1.0 : double(mset.get_matches_estimated()) / seen;
+  auto scaled = [&](Xapian::doccount count) {
+    return resp.facets_exact ? count : std::max<std::size_t>(1, static_cast<std::size_t>(count * scale + 0.5));
+  };
+  auto top = spy.top(limit);
+  for (FacetKind kind : {FacetKind::person, FacetKind::place, FacetKind::org}) {
+    auto& out = resp.facets[std::string(facet_kind_name(kind))];
+    for (auto& [id, count] : top[static_cast<std::size_t>(kind)]) {
+      auto [label, label_en] = entity_label(id);
+      out.push_back({id, label, label_en, scaled(count)});
+    }
+  }
+  auto& sources = resp.facets["source"];
+  for (auto& [name, count] : top[static_cast<std::size_t>(FacetKind::source)])
+    sources.push_back({name, name, "", scaled(count)});
 }
 
 std::expected<SearchResponse, SearchError> Searcher::search(const SearchRequest& request) {
@@ -174,31 +197,19 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
   enquire.set_query(filtered(rerank ? built->without_proximity : built->query));
   DateSortKey date_key(sort == SortOrder::Newest);
   if (sort != SortOrder::Relevance) enquire.set_sort_by_key_then_relevance(&date_key, sort == SortOrder::Newest);
-  EntityFacetSpy entity_spy(schema::slot::kEntities);
-  Xapian::ValueCountMatchSpy source_spy(schema::slot::kSource);
+  std::optional<FacetCountSpy> facet_spy;
   Xapian::doccount check_at_least = 0;
   if (req.want_facets) {
-    enquire.add_matchspy(&entity_spy);
-    enquire.add_matchspy(&source_spy);
-    check_at_least = std::min(db_.get_doccount(), kFacetExactBound);
+    if (!facet_column_) facet_column_ = shared_facet_column(db_, path_.string());
+    check_at_least = std::min<Xapian::doccount>(db_.get_doccount(), limits_.facet_exact_bound);
+    facet_spy.emplace(facet_column_, facet_counts_, check_at_least);
+    enquire.add_matchspy(&*facet_spy);
   }
   Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(need, kRerankDepth), check_at_least)
                              : enquire.get_mset(offset, req.per_page, check_at_least);
   resp.total = mset.get_matches_estimated();
   resp.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  if (req.want_facets) {
-    resp.facets_exact = resp.total_is_exact && entity_spy.documents_seen() >= mset.get_matches_lower_bound();
-    for (const char* type : {"person", "place", "org"}) {
-      auto& out = resp.facets[type];
-      for (auto& [id, count] : entity_spy.top(std::string(type) + ":", req.facet_limit)) {
-        auto [label, label_en] = entity_label(id);
-        out.push_back({id, label, label_en, count});
-      }
-    }
-    auto& sources = resp.facets["source"];
-    for (auto it = source_spy.top_values_begin(req.facet_limit); it != source_spy.top_values_end(req.facet_limit); ++it)
-      if (!(*it).empty()) sources.push_back({*it, *it, "", it.get_termfreq()});
-  }
+  if (req.want_facets) add_facets(*facet_spy, mset, req.facet_limit, resp);
 
   struct Ranked {
     Xapian::docid docid;

@@ -4,17 +4,22 @@
 // comes from here.
 #include <expected>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
 #include "schema/article.h"
+#include "searcher/facet_column.h"
 #include "searcher/search_types.h"
 
 namespace talash::searcher {
+
+class FacetCountSpy;
 
 class Searcher {
  public:
@@ -36,6 +41,7 @@ class Searcher {
  private:
   Searcher(std::filesystem::path path, Xapian::Database db, SearchLimits limits);
   std::expected<SearchResponse, SearchError> search_once(const SearchRequest& request);
+  void add_facets(const FacetCountSpy& spy, const Xapian::MSet& mset, std::size_t limit, SearchResponse& resp);
 
   std::filesystem::path path_;
   Xapian::Database db_;
@@ -47,12 +53,12 @@ class Searcher {
   // Derived from the open revision, so valid until the next reopen.
   std::unordered_map<std::string, std::pair<std::string, std::string>> labels_;
   std::optional<std::size_t> term_count_;  // walking every term is slow
+  std::shared_ptr<const FacetColumn> facet_column_;
+  std::vector<Xapian::doccount> facet_counts_;  // FacetCountSpy's scratch
 };
 
 // Relevance ranking rescoring the first stage's top documents with the
 // proximity bonus (see Searcher::search).
 inline constexpr std::size_t kRerankDepth = 30;
-// Facet counts are exact up to this many matching documents.
-inline constexpr Xapian::doccount kFacetExactBound = 100000;
 
 }  // namespace talash::searcher

@@ -381,6 +381,9 @@
 
   // ---------------------------------------------------------------- render: facets
 
+  // Beyond the server's bound, facet counts are scaled from a sample.
+  let facetsEstimated = false;
+
   function renderFacets(facets, s) {
     const groups = FILTER_TYPES.map((type) => renderFacetGroup(type, (facets && facets[type]) || [], s))
       .filter(Boolean);
@@ -418,7 +421,7 @@
     const id = String(it.id);
     const label = String(it.label || id);
     const en = it.label_en && String(it.label_en) !== label ? String(it.label_en) : null;
-    const count = Number.isFinite(it.count) ? formatNumber(it.count) : '';
+    const count = Number.isFinite(it.count) ? `${facetsEstimated ? '≈' : ''}${formatNumber(it.count)}` : '';
     return h('li', null, h('button', {
       type: 'button', class: 'facet-item', 'aria-pressed': String(pressed),
       'data-filter-type': type, 'data-filter-id': id,
@@ -651,6 +654,7 @@
     els.relaxed.hidden = !data.relaxed || hits.length === 0;
     renderHits(hits);
     if (hits.length === 0) renderEmpty(data, s);
+    facetsEstimated = data.facets_exact === false;
     renderFacets(data.facets, s);
     renderChips(s);   // labels may have been learned from facets
     renderPagination(data, s);
