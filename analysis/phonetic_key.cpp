@@ -12,7 +12,8 @@
 //   consonants  k g c(ch) j t d n p b m y r l v s x(sh) h f
 //               q = a nasal before a stop or sibilant: anusvara, or n/m closing a syllable
 //               (ट्रंप = ट्रम्प = trump: all three give t r u q p)
-//   vowels      a i u e o  (length folded; ai/ऐ = e, au/औ = o)
+//   vowels      a i u e o  (length folded; au/औ = o); E is ai/ऐ/ै, written e in the key but
+//               never taken for a silent final e (Tendai टेंडई)
 namespace talash::analysis {
 namespace {
 
@@ -149,10 +150,7 @@ void devanagari_segments(std::string_view word, Segments& out) {
   };
   for (std::size_t i = 0; i < word.size();) {
     const char32_t cp = next_cp(word, i);
-    if (!utf8::is_devanagari(cp)) {
-      if (cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) continue;  // stray Latin
-      continue;  // ZWJ/ZWNJ, digits, punctuation
-    }
+    if (!utf8::is_devanagari(cp)) continue;  // ZWJ/ZWNJ, digits, punctuation, stray Latin
     const DevEntry e = kDevTable[cp - 0x900];
     switch (e.type) {
       case Dev::consonant:

@@ -8,14 +8,17 @@
 
 namespace talash::analysis {
 
-// How much the key forgives. Each tier is a coarser folding of the same sound sequence:
-//  strict  consonant classes and five vowel classes (a i u e o, length folded);
-//          different names rarely collide (कमल != कोमल)
-//  middle  every vowel is one class, only where it stands is kept (Moscow = मास्को,
-//          Belousov = बेलूसोव = बेलोसोव)
-//  loose   consonant skeleton only (an initial vowel stays as a), with sh=s and the
-//          weak glides y/v/h dropped (Pyongyang = पाइओंगयांग); many collisions, use as a
-//          last resort
+// How much the key forgives. Each tier is a coarser folding of the same sound sequence
+// (measured recall and precision per tier: docs/phonetic_key.md):
+//  strict  consonant classes and five vowel classes (a i u e o, length folded); for names
+//          romanized the Indian way and for one script's spelling variants (Kejriwal =
+//          केजरीवाल, हिंदी = हिन्दी); different names rarely collide (कमल != कोमल)
+//  middle  every vowel is one class, only where vowels stand is kept; the tier for foreign
+//          names, whose English vowels Hindi writes every which way (Moscow = मास्को,
+//          Trump = ट्रंप, Belousov = बेलूसोव = बेलोसोव)
+//  loose   consonant skeleton only (an initial vowel stays as a), sh = s, the glides y/v/h
+//          dropped after the first letter (Pyongyang = पाइओंगयांग); many collisions, a last
+//          resort or one part of a multi-word match
 enum class PhoneticTier { strict, middle, loose };
 
 // The key of one word as split_words/normalize_hindi produce it (Latin lower-cased,
