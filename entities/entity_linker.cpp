@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 
+#include "analysis/phonetic_key.h"
 #include "analysis/stopwords.h"
 #include "entities/boilerplate.h"
 #include "analysis/utf8.h"
@@ -42,6 +43,30 @@ bool implausible(const std::vector<analysis::Token>& tokens, std::size_t first, 
   if (!has_letters) return true;
   if (first == last && (analysis::is_stopword(tokens[first].norm) || tokens[first].norm.size() <= 3)) return true;
   return false;
+}
+
+// The letters of a word written as an acronym: KCNA (capitals as written) or
+// केसीएनए (English letter names); empty otherwise.
+std::string acronym_letters(std::string_view written, const analysis::Token& token) {
+  if (token.script == analysis::Script::Latin) {
+    if (written.size() < 2 || written.size() > 8) return {};
+    for (char c : written)
+      if (c < 'A' || c > 'Z') return {};
+    return analysis::acronym_key(token.norm);
+  }
+  if (token.script == analysis::Script::Devanagari) return analysis::acronym_key(token.norm);
+  return {};
+}
+
+// Only spaces and `mark` between two byte offsets.
+bool only_mark_between(std::string_view text, std::size_t begin, std::size_t end, char mark) {
+  if (begin > end || end > text.size()) return false;
+  int marks = 0;
+  for (char c : text.substr(begin, end - begin)) {
+    if (c == mark) ++marks;
+    else if (c != ' ') return false;
+  }
+  return marks == 1;
 }
 
 }  // namespace
@@ -125,16 +150,20 @@ LinkResult EntityLinker::link_mentions(std::span<const Part> parts) const {
     return it->second;
   };
 
+  std::vector<std::vector<char>> covered_by_part(parts.size());
+  auto written_in = [&](const Part& part, std::size_t first, std::size_t last) {
+    const auto& tokens = *part.tokens;
+    return std::string(part.text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin));
+  };
   for (; part_index < parts.size(); ++part_index) {
     const Part& part = parts[part_index];
     const auto& tokens = *part.tokens;
     auto excluded = [&](std::size_t first, std::size_t last) {
       return part.excluded && inside_any(*part.excluded, tokens[first].begin, tokens[last].end);
     };
-    auto written = [&](std::size_t first, std::size_t last) {
-      return std::string(part.text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin));
-    };
-    std::vector<char> covered(tokens.size(), 0);
+    auto written = [&](std::size_t first, std::size_t last) { return written_in(part, first, last); };
+    std::vector<char>& covered = covered_by_part[part_index];
+    covered.assign(tokens.size(), 0);
     for (const auto& m : tagger_.tag(tokens)) {
       if (excluded(m.first_token, m.last_token)) continue;
       mention_first = m.first_token;
@@ -170,7 +199,43 @@ LinkResult EntityLinker::link_mentions(std::span<const Part> parts) const {
       // day"): facets must be trusted, so unlisted entities need two words.
       if (span.first_token == span.last_token) continue;
       std::size_t pos = record(unlisted_id(span.type, key), span.type, nullptr, spelling);
+      for (std::size_t i = span.first_token; i <= span.last_token; ++i) covered[i] = 1;
       if (span.type == EntityType::Person) remember_name(tokens, span.first_token, span.last_token, pos);
+    }
+  }
+
+  // "long form (ACRONYM)": the article defines an acronym for an entity it
+  // names, so the acronym alone names that entity anywhere in the article
+  // (राष्ट्रीय जांच एजेंसी (एनआईए) ... एनआईए ने).
+  std::map<std::string, std::size_t> defined;  // acronym letters -> entity, kAmbiguous if two
+  for (const auto& m : result.mentions) {
+    const Part& part = parts[m.part];
+    const auto& tokens = *part.tokens;
+    const std::size_t next = m.last_token + 1;
+    if (next >= tokens.size() || !only_mark_between(part.text, tokens[m.last_token].end, tokens[next].begin, '('))
+      continue;
+    const std::size_t close = part.text.find(')', tokens[next].end);
+    if (close == std::string_view::npos || !only_mark_between(part.text, tokens[next].end, close + 1, ')')) continue;
+    const std::string letters = acronym_letters(written_in(part, next, next), tokens[next]);
+    if (letters.empty()) continue;
+    auto [it, inserted] = defined.emplace(letters, m.entity);
+    if (!inserted && it->second != m.entity) it->second = kAmbiguous;
+  }
+  if (!defined.empty()) {
+    for (part_index = 0; part_index < parts.size(); ++part_index) {
+      const Part& part = parts[part_index];
+      const auto& tokens = *part.tokens;
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (covered_by_part[part_index][i]) continue;
+        if (part.excluded && inside_any(*part.excluded, tokens[i].begin, tokens[i].end)) continue;
+        const std::string spelling = written_in(part, i, i);
+        auto it = defined.find(acronym_letters(spelling, tokens[i]));
+        if (it == defined.end() || it->second == kAmbiguous) continue;
+        const LinkedEntity& e = out[it->second];
+        mention_first = mention_last = i;
+        record(e.id, e.type, e.listed, spelling);
+        covered_by_part[part_index][i] = 1;
+      }
     }
   }
 

@@ -9,7 +9,10 @@
 //     जोंग उन), unless two people of the document share that word;
 //  4. anything else of two or more words is an unlisted entity with a stable
 //     id derived from its type and spelling key, labelled as written (a lone
-//     unlisted word is too often an ordinary one).
+//     unlisted word is too often an ordinary one);
+//  5. an acronym the article defines after an entity, "long form (ACRONYM)"
+//     in capitals or in Devanagari letter names (एनआईए), names that entity
+//     wherever it stands alone in the article.
 // Two different gazetteer entities are never merged; "read also" lines give
 // no entities.
 #include <span>

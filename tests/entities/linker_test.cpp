@@ -135,5 +135,37 @@ TEST(EntityLinkerTest, UnlistedIdsAreStableAcrossDocuments) {
   EXPECT_EQ(person_id("वरिष्ठ अधिवक्ता रमाकांत त्रिवेदी ने कहा।"), person_id("अदालत में रमाकांत त्रिवेदी ने दलील दी।"));
 }
 
+// ---- "long form (ACRONYM)" teaches the acronym for the rest of the article
+class AcronymDefinitionTest : public ::testing::TestWithParam<TextRow> {};
+
+TEST_P(AcronymDefinitionTest, LinksTheAcronymToTheLongForm) {
+  auto g = Gazetteer::from_tsv(
+      "nia\torg\tराष्ट्रीय अन्वेषण अभिकरण\tNational Investigation Agency\t\n"
+      "isro\torg\tभारतीय अंतरिक्ष अनुसंधान संगठन\tIndian Space Research Organisation\t\n");
+  ASSERT_TRUE(g.has_value()) << g.error();
+  EntityLinker linker(*g, nullptr);
+  std::string title = "टीम पहुँची";
+  std::string body(GetParam().input);
+  auto tt = analysis::split_words(title), bt = analysis::split_words(body);
+  auto read_also = find_read_also_lines(body);
+  EXPECT_EQ(render(linker.link({{title, &tt, nullptr}, {body, &bt, &read_also}})), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rules, AcronymDefinitionTest,
+    ::testing::Values(
+        TextRow{"DevanagariLetters", "राष्ट्रीय अन्वेषण अभिकरण (एनआईए) की टीम आई। एनआईए ने छापे मारे।", "nia×3 "},
+        TextRow{"LatinCapitals", "राष्ट्रीय अन्वेषण अभिकरण (NIA) की टीम आई। NIA ने छापे मारे।", "nia×3 "},
+        TextRow{"SpacesInsideParentheses", "राष्ट्रीय अन्वेषण अभिकरण ( एनआईए ) आई। फिर एनआईए ने कहा।", "nia×3 "},
+        TextRow{"UseBeforeDefinition", "एनआईए ने कहा कि राष्ट्रीय अन्वेषण अभिकरण (एनआईए) जांच करेगा।", "nia×3 "},
+        TextRow{"NoDefinitionNoLink", "एनआईए ने छापे मारे। राष्ट्रीय अन्वेषण अभिकरण जांच करेगा।", "nia×1 "},
+        TextRow{"LowercaseLatinIsNotAnAcronym", "राष्ट्रीय अन्वेषण अभिकरण (nia) आई। nia ने कहा।", "nia×1 "},
+        TextRow{"MoreThanOneWordInside", "राष्ट्रीय अन्वेषण अभिकरण (एनआईए टीम) आई। एनआईए ने कहा।", "nia×1 "},
+        TextRow{"TwoEntitiesOneAcronymIsAmbiguous",
+                "राष्ट्रीय अन्वेषण अभिकरण (एनआई) और भारतीय अंतरिक्ष अनुसंधान संगठन (एनआई) ने कहा। एनआई ने माना।",
+                "nia×1 isro×1 "},
+        TextRow{"NotInReadAlsoLines", "राष्ट्रीय अन्वेषण अभिकरण (एनआईए) आई।\nयह भी पढ़ें: एनआईए का छापा", "nia×2 "}),
+    test::RowName{});
+
 }  // namespace
 }  // namespace talash::entities
