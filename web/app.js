@@ -41,7 +41,7 @@
     form: $('search-form'), q: $('q'), sort: $('sort'), from: $('from'), to: $('to'),
     tools: $('tools'), toolsSummary: $('tools-summary-value'),
     landing: $('landing'), landingStats: $('landing-stats'), examples: $('examples'),
-    view: $('search-view'), status: $('status'), relaxed: $('relaxed'), error: $('error'),
+    view: $('search-view'), status: $('status'), also: $('also'), relaxed: $('relaxed'), error: $('error'),
     empty: $('empty'), pastEnd: $('past-end'), firstPageLink: $('first-page-link'), emptyFiltersTip: $('empty-filters-tip'), emptyClear: $('empty-clear'),
     hits: $('hits'), pagination: $('pagination'), facets: $('facets'), facetGroups: $('facet-groups'),
     chips: $('chips'), chipList: $('chip-list'),     dialog: $('doc-dialog'), docClose: $('doc-close'), docMeta: $('doc-meta'), docTitle: $('doc-title'),
@@ -166,7 +166,7 @@
   // ---------------------------------------------------------------- state <-> URL
 
   function emptyState() {
-    return { q: '', page: 1, sort: 'relevance', from: '', to: '',
+    return { q: '', exact: false, page: 1, sort: 'relevance', from: '', to: '',
       filters: { person: [], place: [], org: [], source: [] } };
   }
 
@@ -180,6 +180,7 @@
     const p = new URLSearchParams(search);
     const s = emptyState();
     s.q = (p.get('q') || '').trim();
+    s.exact = ['1', 'true'].includes(p.get('exact'));
     const page = parseInt(p.get('page') || '1', 10);
     s.page = Number.isFinite(page) && page > 0 ? Math.min(page, MAX_PAGE) : 1;
     const sort = p.get('sort');
@@ -194,6 +195,7 @@
   function statePairs(s, forApi) {
     const pairs = [];
     if (s.q || forApi) pairs.push(['q', s.q]);
+    if (s.exact) pairs.push(['exact', '1']);
     if (forApi || s.page > 1) pairs.push(['page', String(s.page)]);
     if (forApi) pairs.push(['per_page', String(PER_PAGE)]);
     if (forApi || s.sort !== 'relevance') pairs.push(['sort', s.sort]);
@@ -315,6 +317,54 @@
     const took = formatSeconds(Number(data.took_ms));
     const page = s.page > 1 ? `पृष्ठ ${formatNumber(s.page)} · ` : '';
     els.status.textContent = `${page}${count}${took ? ` (${took})` : ''}`;
+  }
+
+  const ALSO_SHOWN = 6;   // variants listed per query word; the rest are counted
+
+  /**
+   * The words the server also searched as other spellings or names ("इन्हें भी खोजा: …"),
+   * with a switch to exact spelling; or, when exact is on, a note and the way back.
+   */
+  function renderAlso(data, s) {
+    const toggle = (on, text) => h('button', { type: 'button', class: 'link-button also-toggle', 'data-exact': on ? '1' : '0' }, text);
+    if (s.exact) {
+      els.also.replaceChildren(
+        h('span', { class: 'also-label' }, 'सिर्फ़ लिखी वर्तनी खोजी गई।'), ' ',
+        toggle(false, 'सभी वर्तनियाँ खोजें'));
+      els.also.hidden = false;
+      return;
+    }
+    // One group per query word: its other spellings and its entity's other names together.
+    const byQuery = new Map();
+    for (const g of (data && Array.isArray(data.also_searched)) ? data.also_searched : []) {
+      if (!g || !Array.isArray(g.also)) continue;
+      const query = typeof g.query === 'string' ? g.query : '';
+      const words = g.also.filter((w) => typeof w === 'string' && w && w !== query);
+      if (words.length === 0) continue;
+      if (!byQuery.has(query)) byQuery.set(query, { query, words: [], kinds: [] });
+      const group = byQuery.get(query);
+      group.words = unique([...group.words, ...words]);
+      group.kinds = unique([...group.kinds, String(g.kind || '')]);
+    }
+    const groups = [...byQuery.values()];
+    if (groups.length === 0) {
+      els.also.hidden = true;
+      els.also.replaceChildren();
+      return;
+    }
+    const parts = [h('span', { class: 'also-label' }, 'इन्हें भी खोजा:'), ' '];
+    groups.forEach((g, i) => {
+      if (i) parts.push(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
+      const shown = g.words.slice(0, ALSO_SHOWN).join(', ');
+      const more = g.words.length > ALSO_SHOWN ? ` और ${formatNumber(g.words.length - ALSO_SHOWN)}` : '';
+      parts.push(h('span', {
+        class: 'also-group', 'data-kind': g.kinds.join(' ') || null,
+        title: g.kinds.includes('entity') ? 'दूसरी वर्तनियाँ और इसी नाम के दूसरे रूप' : 'दूसरी वर्तनियाँ',
+      }, h('span', { class: 'also-words' }, shown + more), g.query ? ` (${g.query} के लिए)` : null));
+    });
+    parts.push(' ', toggle(true, 'सिर्फ़ लिखी वर्तनी खोजें'));
+    els.also.replaceChildren(...parts);
+    els.also.hidden = false;
   }
 
   function renderError(message) {
@@ -642,6 +692,7 @@
       els.pagination.hidden = true;
       els.facets.hidden = true;
       renderError(err instanceof ApiError ? err.message : 'अज्ञात त्रुटि हुई।');
+      renderAlso(null, s);
     } finally {
       if (seq === searchSeq) setLoading(false);
     }
@@ -651,6 +702,7 @@
   function renderResults(data, s) {
     const hits = Array.isArray(data.hits) ? data.hits : [];
     renderStatus(data, s);
+    renderAlso(data, s);
     els.relaxed.hidden = !data.relaxed || hits.length === 0;
     renderHits(hits);
     if (hits.length === 0) renderEmpty(data, s);
@@ -671,6 +723,8 @@
       const btn = [...els.facetGroups.querySelectorAll('button[data-filter-type]')]
         .find((b) => b.dataset.filterType === type && b.dataset.filterId === id);
       (btn || els.facets).focus({ preventScroll: Boolean(btn) });
+    } else if (opts.focusExact) {
+      (els.also.querySelector('button[data-exact]') || els.q).focus();
     } else if (opts.focusChips) {
       const first = els.chipList.querySelector('button');
       (first || els.q).focus();
@@ -751,6 +805,15 @@
       else next.filters[type] = next.filters[type].filter((v) => v !== remove.dataset.removeId);
       next.page = 1;
       navigate(next, { focusChips: true });
+      return;
+    }
+
+    const exact = t.closest('button[data-exact]');
+    if (exact) {
+      const next = cloneState(current);
+      next.exact = exact.dataset.exact === '1';
+      next.page = 1;
+      navigate(next, { focusExact: true });
       return;
     }
 
