@@ -21,6 +21,8 @@ struct SearchArgs {
   std::string batch;
   bool facets = false;
   bool snippets = false;
+  bool exact = false;
+  std::string totals;  // --batch: qid<TAB>total per query to this file
   std::string query;
   searcher::SearchLimits limits;
 };
@@ -37,6 +39,14 @@ int run_batch(searcher::Searcher& s, const SearchArgs& a) {
   if (!in) {
     std::cerr << "talash search: cannot read " << a.batch << '\n';
     return kExitFailure;
+  }
+  std::ofstream totals;
+  if (!a.totals.empty()) {
+    totals.open(a.totals);
+    if (!totals) {
+      std::cerr << "talash search: cannot write " << a.totals << '\n';
+      return kExitFailure;
+    }
   }
   std::vector<double> times;
   std::string line;
@@ -57,6 +67,7 @@ int run_batch(searcher::Searcher& s, const SearchArgs& a) {
     req.want_facets = a.facets;
     req.want_snippets = a.snippets;
     req.want_documents = a.snippets;
+    req.exact = a.exact;
     auto t0 = std::chrono::steady_clock::now();
     auto res = s.search(req);
     times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
@@ -66,6 +77,7 @@ int run_batch(searcher::Searcher& s, const SearchArgs& a) {
       continue;
     }
     for (const auto& h : res->hits) std::printf("%s\t%zu\t%s\t%.4f\n", qid.c_str(), h.rank, h.id.c_str(), h.score);
+    if (totals) totals << qid << '\t' << res->total << '\n';
   }
   double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::fflush(stdout);
@@ -80,6 +92,7 @@ int run_one(searcher::Searcher& s, const SearchArgs& a) {
   req.per_page = std::max<std::size_t>(1, a.limit);
   req.want_facets = a.json;
   req.want_plain_snippets = !a.json;
+  req.exact = a.exact;
   // --offset need not be a multiple of --limit: fetch enough pages and slice.
   req.page = 1;
   std::size_t need = a.offset + req.per_page;
@@ -102,6 +115,11 @@ int run_one(searcher::Searcher& s, const SearchArgs& a) {
   }
   std::printf("%zu result%s%s (%.1f ms)\n", res->total, res->total == 1 ? "" : "s",
               res->total_is_exact ? "" : " (estimated)", res->took_ms);
+  for (const auto& also : res->also_searched) {
+    std::string list;
+    for (const auto& w : also.also) list += (list.empty() ? "" : ", ") + w;
+    std::printf("also searched%s: %s -> %s\n", also.entity ? " (entity)" : "", also.query.c_str(), list.c_str());
+  }
   for (const auto& h : hits) {
     std::printf("\n%zu. %s  score %.3f%s%s%s%s\n", h.rank, h.id.c_str(), h.score, h.date.empty() ? "" : "  ",
                 h.date.c_str(), h.source.empty() ? "" : "  ", h.source.c_str());
@@ -129,6 +147,8 @@ Command add_search_command(CLI::App& app) {
   cmd->add_option("--batch", args->batch, "Run every query of FILE");
   cmd->add_flag("--facets", args->facets, "With --batch: also count facets");
   cmd->add_flag("--snippets", args->snippets, "With --batch: also make snippets");
+  cmd->add_option("--totals", args->totals, "With --batch: write 'qid<TAB>total matches' per query to FILE");
+  cmd->add_flag("--exact", args->exact, "Only the spellings typed: no variants in other scripts or spellings");
   cmd->add_option("--facet-exact-bound", args->limits.facet_exact_bound,
                  "Facet counts are exact up to this many matches, estimated beyond")
       ->capture_default_str();

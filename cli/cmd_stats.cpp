@@ -12,12 +12,18 @@ namespace talash::cli {
 Command add_stats_command(CLI::App& app) {
   auto db = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("stats", "Print index statistics as JSON.");
+  auto top_words = std::make_shared<std::size_t>(0);
   cmd->add_option("--db", *db, "Index folder")->required();
-  return [db]() -> int {
+  cmd->add_option("--top-words", *top_words, "Instead: the N words in most documents, 'word<TAB>documents' per line");
+  return [db, top_words]() -> int {
     auto s = searcher::Searcher::open(*db);
     if (!s) {
       std::cerr << "talash stats: " << s.error() << '\n';
       return kExitFailure;
+    }
+    if (*top_words > 0) {
+      for (const auto& [word, df] : s->top_words(*top_words)) std::cout << word << '\t' << df << '\n';
+      return kExitOk;
     }
     auto st = s->stats();
     nlohmann::json j = {{"documents", st.documents},         {"terms", st.terms},

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "analysis/compounds.h"
+#include "analysis/frequent_words.h"
+#include "analysis/stopwords.h"
 #include "analysis/split_words.h"
 #include "entities/boilerplate.h"
 #include "schema/entity_values.h"
@@ -25,6 +28,41 @@ std::string fnv1a_hex(std::string_view data) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
+}
+
+bool has_letters(const analysis::Token& t) {
+  return t.script == analysis::Script::Devanagari || t.script == analysis::Script::Latin;
+}
+
+// Words that may be names: those in an entity mention, and those too rare to
+// be ordinary words (Latin words of two letters or more count as rare unless
+// frequent: in Hindi news they are mostly names and acronyms).
+std::vector<BuiltDocument::NameWord> collect_name_words(
+    std::initializer_list<const std::vector<analysis::Token>*> parts,
+    const std::vector<entities::LinkedMention>& mentions) {
+  std::map<std::string, BuiltDocument::NameWord> words;
+  std::size_t part = 0;
+  for (const auto* tokens : parts) {
+    std::vector<char> in_mention(tokens->size(), 0);
+    for (const auto& m : mentions)
+      if (m.part == part)
+        for (std::size_t i = m.first_token; i <= m.last_token && i < tokens->size(); ++i) in_mention[i] = 1;
+    for (std::size_t i = 0; i < tokens->size(); ++i) {
+      const auto& t = (*tokens)[i];
+      if (!has_letters(t) || t.norm.size() < 2 || analysis::is_stopword(t.norm)) continue;
+      const bool rare = !analysis::is_frequent_word(t.norm);
+      if (!in_mention[i] && !rare) continue;
+      auto& w = words[t.norm];
+      w.word = t.norm;
+      w.in_entity |= in_mention[i] != 0;
+      w.rare |= rare;
+    }
+    ++part;
+  }
+  std::vector<BuiltDocument::NameWord> out;
+  out.reserve(words.size());
+  for (auto& [word, w] : words) out.push_back(std::move(w));
+  return out;
 }
 
 }  // namespace
@@ -74,7 +112,11 @@ BuiltDocument DocumentBuilder::build(schema::Article article) {
     add_body_word(norm, body_base + at.position, story_wdf(at));
   });
 
-  auto linked = linker_.link({{article.title, &title_tokens, nullptr}, {article.body, &body_tokens, &read_also}});
+  const entities::EntityLinker::Part parts[] = {{article.title, &title_tokens, nullptr},
+                                                {article.body, &body_tokens, &read_also}};
+  auto link = linker_.link_mentions(parts);
+  auto& linked = link.entities;
+  auto name_words = collect_name_words({&title_tokens, &body_tokens}, link.mentions);
   std::vector<std::string> keys;
   article.entities.clear();
   for (const auto& e : linked) {
@@ -115,6 +157,7 @@ BuiltDocument DocumentBuilder::build(schema::Article article) {
   built.document = std::move(doc);
   built.article = std::move(article);
   built.entities = std::move(linked);
+  built.name_words = std::move(name_words);
   return built;
 }
 

@@ -18,6 +18,13 @@ struct BuiltDocument {
   Xapian::Document document;
   schema::Article article;   // with entities filled in
   std::vector<entities::LinkedEntity> entities;  // for the entity metadata
+  // Distinct words that may be names, for the phonetic synonym table.
+  struct NameWord {
+    std::string word;  // normalized
+    bool in_entity = false;  // part of an entity mention (else: a rare or Latin word)
+    bool rare = false;       // not among analysis::is_frequent_word, not a stopword
+  };
+  std::vector<NameWord> name_words;
 };
 
 class DocumentBuilder {

@@ -1,10 +1,12 @@
 #include "indexer/index_writer.h"
 
 #include <algorithm>
+#include <array>
 #include <ctime>
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/phonetic_key.h"
 #include "schema/schema.h"
 #include "schema/terms.h"
 
@@ -40,7 +42,30 @@ UpsertOutcome IndexWriter::upsert(const BuiltDocument& doc) {
   }
   db_.replace_document(doc.id_term, doc.document);
   for (const auto& e : doc.entities) record_entity(e);
+  for (const auto& w : doc.name_words) add_name_synonyms(w);
   return outcome;
+}
+
+// Synonyms are never removed when a document goes: a key that leads to a word
+// no document has any more matches nothing, and the searcher skips it.
+void IndexWriter::add_name_synonyms(const BuiltDocument::NameWord& w) {
+  std::array<std::string, 3> keys;
+  bool keyed = false;
+  const std::string term = schema::word_term(w.word);
+  for (char source : {schema::synonym::kFromEntity, schema::synonym::kFromRareWord}) {
+    if (!(source == schema::synonym::kFromEntity ? w.in_entity : w.rare)) continue;
+    if (!synonyms_added_.insert(source + w.word).second) continue;
+    if (!keyed) {
+      keys = analysis::phonetic_keys(w.word);
+      keyed = true;
+      if (auto letters = analysis::acronym_key(w.word); !letters.empty() && static_cast<unsigned char>(w.word[0]) >= 0x80)
+        db_.add_synonym(schema::acronym_variant_key(letters), term);
+    }
+    // The loose tier is only looked up for entity words (searcher/variant_lookup.cpp).
+    const int tiers = source == schema::synonym::kFromEntity ? 3 : 2;
+    for (int tier = 0; tier < tiers; ++tier)
+      if (!keys[tier].empty()) db_.add_synonym(schema::variant_key(source, tier, keys[tier]), term);
+  }
 }
 
 void IndexWriter::record_entity(const entities::LinkedEntity& e) {

@@ -34,6 +34,7 @@ class IndexWriter {
   explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
   void record_entity(const entities::LinkedEntity& e);
   void flush_entities();
+  void add_name_synonyms(const BuiltDocument::NameWord& w);
 
   // Entities not in the gazetteer: how often each spelling was seen, so the
   // facet label is the most frequent one. Loaded from the metadata on first
@@ -46,6 +47,8 @@ class IndexWriter {
   Xapian::WritableDatabase db_;
   std::unordered_set<std::string> listed_recorded_;
   std::unordered_map<std::string, Unlisted> unlisted_;
+  // (source, word) pairs already in the synonym table this session.
+  std::unordered_set<std::string> synonyms_added_;
 };
 
 }  // namespace talash::indexer

@@ -9,7 +9,7 @@
 namespace talash::schema {
 
 // Bumped when the meaning of a term, slot or stored field changes.
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 
 // Term prefixes (Xapian conventions where they exist).
 namespace prefix {
@@ -27,6 +27,16 @@ inline constexpr std::string_view kPerson = "XP";     // XP<entity id>
 inline constexpr std::string_view kPlace = "XL";      // XL<entity id>
 inline constexpr std::string_view kOrg = "XO";        // XO<entity id>
 }  // namespace prefix
+
+// Xapian's synonym table maps phonetic keys to the words of the index that
+// have them (schema/terms.h variant_key), so a query word finds its other
+// spellings without a posting per occurrence: "belousov" -> बेलूसोव.
+namespace synonym {
+inline constexpr std::string_view kKeyPrefix = "XK";  // XK<source><tier><key>
+inline constexpr char kFromEntity = 'E';  // the word was part of an entity mention
+inline constexpr char kFromRareWord = 'W';  // a word not among the frequent ones (analysis/frequent_words.h)
+inline constexpr char kAcronym = 'A';  // XKA<letters>: Devanagari letter-name acronyms (केसीएनए)
+}  // namespace synonym
 
 // Value slots.
 namespace slot {

@@ -65,4 +65,19 @@ std::string entity_term(std::string_view type, std::string_view entity_id) {
   return {};
 }
 
+std::string variant_key(char source, int tier, std::string_view phonetic_key) {
+  std::string key(synonym::kKeyPrefix);
+  key += source;
+  key += static_cast<char>('0' + tier);
+  key += phonetic_key;
+  return key;
+}
+
+std::string acronym_variant_key(std::string_view letters) {
+  std::string key(synonym::kKeyPrefix);
+  key += synonym::kAcronym;
+  key += letters;
+  return key;
+}
+
 }  // namespace talash::schema

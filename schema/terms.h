@@ -23,4 +23,10 @@ std::string category_term(std::string_view label);
 // type is "person" | "place" | "org"; empty string for an unknown type.
 std::string entity_term(std::string_view type, std::string_view entity_id);
 
+// Synonym-table key for a phonetic key of a word (schema.h, namespace
+// synonym): source is synonym::kFromEntity or kFromRareWord, tier 0 strict,
+// 1 middle, 2 loose (analysis::PhoneticTier).
+std::string variant_key(char source, int tier, std::string_view phonetic_key);
+std::string acronym_variant_key(std::string_view letters);
+
 }  // namespace talash::schema

@@ -61,7 +61,11 @@ json to_json(const SearchResponse& r) {
     }
     facets[type] = std::move(arr);
   }
+  json also = json::array();
+  for (const auto& a : r.also_searched)
+    also.push_back({{"query", a.query}, {"also", a.also}, {"kind", a.entity ? "entity" : "spelling"}});
   return {{"query", r.query},       {"total", r.total},   {"total_is_exact", r.total_is_exact},
+          {"also_searched", std::move(also)},
           {"facets_exact", r.facets_exact}, {"took_ms", r.took_ms},
           {"page", r.page},         {"per_page", r.per_page}, {"hits", std::move(hits)},
           {"facets", std::move(facets)}};
@@ -116,6 +120,10 @@ ApiResponse HttpApi::search(const ApiRequest& req) {
     else if (*s == "newest") sr.sort = SortOrder::Newest;
     else if (*s == "oldest") sr.sort = SortOrder::Oldest;
     else return json_error(400, "bad_request", "sort must be relevance, newest or oldest");
+  }
+  if (auto* v = one("exact")) {
+    if (*v == "1" || *v == "true") sr.exact = true;
+    else if (!(*v == "0" || *v == "false" || v->empty())) return json_error(400, "bad_request", "exact must be 1 or 0");
   }
   if (auto* v = one("from")) sr.from = *v;
   if (auto* v = one("to")) sr.to = *v;

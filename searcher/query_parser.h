@@ -6,6 +6,7 @@
 //   a AND b, a OR b, a NOT b, NOT b   (upper case; lower case and/or are words)
 //   ( ... )            grouping
 //   title:word  title:"a phrase"      in the headline only
+//   exact:word                        this spelling only: no variants from other scripts or spellings
 // Words go through analysis::split_words, so they are normalized exactly as
 // documents were; a word that splits into several (रूस-यूक्रेन) is a phrase.
 #include <expected>
@@ -16,6 +17,8 @@
 #include <vector>
 
 #include <xapian.h>
+
+#include "searcher/variant_lookup.h"
 
 namespace talash::searcher {
 
@@ -28,6 +31,7 @@ struct WordNode {
   Field field = Field::Any;
   bool quoted = false;
   bool stopword = false;  // a lone unquoted stopword, dropped when other words carry the query
+  bool exact = false;     // exact: no spelling variants
 };
 
 struct BoolNode;
@@ -67,6 +71,24 @@ struct QueryOptions {
   // (headlines and questions reuse the article's wording).
   unsigned proximity_window = 6;
   double proximity_weight = 0.1;
+  // Spelling variants of each unquoted word (null: none, the exact switch).
+  // Variants weigh less than the word itself (VariantLimits), so exact
+  // matches rank first.
+  const VariantLookup* variants = nullptr;
+  // Adjacent words that have variants are also tried as a phrase of
+  // variants ("Kim Jong Un" -> किम जोंग उन); a match adds this much of the
+  // words' weight.
+  double name_phrase_weight = 1.0;
+  // Other names of a gazetteer entity the query names (KCNA -> कोरियन
+  // सेंट्रल न्यूज एजेंसी), relative to the words' own weight.
+  double entity_alias_weight = 0.5;
+};
+
+// What the query also searched for: "also searched: बेलूसोव, Belousov".
+struct Expansion {
+  std::string query;               // the query word(s), normalized
+  std::vector<std::string> also;   // variant words, or the entity's label
+  bool entity = false;             // `also` holds an entity's label
 };
 
 // Words and stems that count as a match when highlighting snippets.
@@ -85,6 +107,7 @@ struct BuiltQuery {
   bool has_proximity = false;  // the two queries differ
   MatchTerms highlight;
   bool match_all = false;
+  std::vector<Expansion> expansions;
 };
 
 std::expected<BuiltQuery, QueryError> build_query(const QueryNode& node, const QueryOptions& options,

@@ -38,6 +38,7 @@ struct SearchRequest {
   bool want_snippets = true;   // needs want_documents
   bool want_plain_snippets = false;  // also snippet_text (the CLI's form)
   std::size_t facet_limit = 10;
+  bool exact = false;  // no spelling variants or entity aliases (the API's exact=1)
 };
 
 struct SearchHit {
@@ -71,6 +72,13 @@ struct SearchResponse {
   std::size_t per_page = 10;
   std::vector<SearchHit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;  // person, place, org, source
+  // What was searched besides the words as typed ("also searched: बेलूसोव").
+  struct AlsoSearched {
+    std::string query;              // normalized query word(s)
+    std::vector<std::string> also;  // variant spellings, or the entity's label
+    bool entity = false;
+  };
+  std::vector<AlsoSearched> also_searched;
 };
 
 struct SearchError {

@@ -9,7 +9,9 @@
 #include "schema/schema.h"
 #include "schema/stemmer.h"
 #include "schema/terms.h"
+#include "entities/entity_tagger.h"
 #include "searcher/facet_count_spy.h"
+#include "searcher/variant_lookup.h"
 #include "searcher/query_parser.h"
 #include "searcher/snippet.h"
 
@@ -75,6 +77,20 @@ void Searcher::refresh() {
   }
 }
 
+std::vector<std::pair<std::string, Xapian::doccount>> Searcher::top_words(std::size_t n) {
+  std::vector<std::pair<std::string, Xapian::doccount>> words;
+  for (auto it = db_.allterms_begin(); it != db_.allterms_end(); ++it) {
+    const std::string term = *it;
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;  // prefixed: not a word
+    words.emplace_back(term, it.get_termfreq());
+  }
+  auto order = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
+  n = std::min(n, words.size());
+  std::partial_sort(words.begin(), words.begin() + n, words.end(), order);
+  words.resize(n);
+  return words;
+}
+
 std::pair<std::string, std::string> Searcher::entity_label(const std::string& id) {
   auto it = labels_.find(id);
   if (it != labels_.end()) return it->second;
@@ -106,6 +122,16 @@ void Searcher::add_facets(const FacetCountSpy& spy, const Xapian::MSet& mset, st
   for (auto& [name, count] : top[static_cast<std::size_t>(FacetKind::source)])
     sources.push_back({name, name, "", scaled(count)});
 }
+
+namespace {
+
+// Built once: the gazetteer's alias index is read-only and shared by all threads.
+const entities::EntityTagger& builtin_entity_tagger() {
+  static const entities::EntityTagger tagger(entities::Gazetteer::builtin());
+  return tagger;
+}
+
+}  // namespace
 
 std::expected<SearchResponse, SearchError> Searcher::search(const SearchRequest& request) {
   for (int attempt = 0;; ++attempt) {
@@ -143,7 +169,9 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
   // Plain words are alternatives ranked by BM25, as in Lucene and Xapian's
   // QueryParser: a document with more of the words ranks higher, and one that
   // writes a name partly in Latin letters (Kim Jong उन) is still found.
-  const QueryOptions qopts{DefaultOperator::Or};
+  QueryOptions qopts{DefaultOperator::Or};
+  IndexVariantLookup variants(db_, &builtin_entity_tagger());
+  if (!req.exact) qopts.variants = &variants;
   auto built = build_query(*parsed, qopts, stemmer_);
   if (!built) return error(Code::BadQuery, built.error().message);
 
@@ -174,6 +202,7 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
 
   SearchResponse resp;
   resp.query = req.query;
+  for (auto& e : built->expansions) resp.also_searched.push_back({e.query, e.also, e.entity});
   resp.page = req.page;
   resp.per_page = req.per_page;
 

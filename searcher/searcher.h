@@ -33,6 +33,8 @@ class Searcher {
   std::optional<schema::Article> find_document(std::string_view id);
   std::optional<EntityInfo> find_entity(const std::string& id);
   IndexStats stats();
+  // The `n` exact words (unprefixed terms) in the most documents, most first.
+  std::vector<std::pair<std::string, Xapian::doccount>> top_words(std::size_t n);
   Xapian::doccount document_count() const { return db_.get_doccount(); }
 
   // Label of an entity id from the database ("" when unknown).

@@ -95,5 +95,86 @@ TEST(QueryParserHighlight, CollectsWordsAndStemsButNotExcluded) {
   EXPECT_EQ(stems, "किताब के रूस ");
 }
 
+// ---- spelling variants and entity aliases, from a fixed table
+class TableLookup : public VariantLookup {
+ public:
+  std::vector<Variant> variants(std::string_view word) const override {
+    if (word == "belousov") return {{"बेलूसोव", 0.5}, {"बेलोसोव", 0.5}};
+    if (word == "kim") return {{"किम", 0.5}};
+    if (word == "jong") return {{"जोंग", 0.5}};
+    return {};
+  }
+  std::vector<EntityAliases> entities(const std::vector<std::string>& words) const override {
+    std::vector<EntityAliases> out;
+    for (std::size_t i = 0; i < words.size(); ++i)
+      if (words[i] == "kcna")
+        out.push_back({i, i, "kcna", "org", "केसीएनए", {{"kcna"}, {"केसीएनए"}, {"कोरियन", "सेंट्रल", "न्यूज", "एजेंसी"}}});
+    return out;
+  }
+};
+
+std::string describe_with_variants(const char* text, std::string* also = nullptr) {
+  auto parsed = parse_query(text);
+  if (!parsed) return "error: " + parsed.error().message;
+  Xapian::Stem stem = schema::make_stemmer();
+  TableLookup table;
+  QueryOptions options{.default_op = DefaultOperator::Or, .exact_bonus = 0.5, .proximity_window = 6,
+                       .proximity_weight = 0.25, .variants = &table, .name_phrase_weight = 0.5,
+                       .entity_alias_weight = 0.5};
+  auto built = build_query(*parsed, options, stem);
+  if (!built) return "error: " + built.error().message;
+  if (also)
+    for (const auto& e : built->expansions) {
+      *also += e.query + (e.entity ? " (entity):" : ":");
+      for (const auto& a : e.also) *also += " " + a;
+      *also += "; ";
+    }
+  return built->query.get_description();
+}
+
+class VariantQueryTest : public ::testing::TestWithParam<ParseCase> {};
+
+TEST_P(VariantQueryTest, BuildsTheExpectedXapianQuery) {
+  EXPECT_EQ(describe_with_variants(GetParam().query), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Variants, VariantQueryTest,
+    ::testing::Values(
+        // The word's own forms as without variants, plus half the weight of
+        // one synonym of all forms and spellings (the union's idf).
+        ParseCase{"latin_name_gets_devanagari_spellings", "Belousov",
+                  "Query(((belousov SYNONYM Zbelousov) OR 0.5 * belousov OR 0.5 * (belousov SYNONYM Zbelousov SYNONYM बेलूसोव SYNONYM बेलोसोव)))"},
+        ParseCase{"exact_prefix_turns_variants_off", "exact:Belousov", "Query(((belousov SYNONYM Zbelousov) OR 0.5 * belousov))"},
+        ParseCase{"quoted_word_has_no_variants", "\"Belousov\"", "Query(belousov)"},
+        ParseCase{"word_without_variants_unchanged", "रूस", "Query(((रूस SYNONYM Zरूस) OR 0.5 * रूस))"},
+        // Adjacent Latin names: the phrase over the variants in the first
+        // stage, NEAR as the rerank bonus; each word weighs as the synonym
+        // of all its forms.
+        ParseCase{"multi_word_name_keeps_its_order", "Kim Jong",
+                  "Query((((((kim SYNONYM Zkim) OR 0.5 * kim OR 0.5 * (kim SYNONYM Zkim SYNONYM किम)) OR ((jong SYNONYM Zjong) OR 0.5 * jong OR 0.5 * (jong SYNONYM Zjong SYNONYM जोंग))) AND_MAYBE 0.5 * (((kim SYNONYM Zkim SYNONYM किम) AND (jong SYNONYM Zjong SYNONYM जोंग)) FILTER ((kim OR किम) PHRASE 2 (jong OR जोंग)))) AND_MAYBE 0.25 * (((kim SYNONYM Zkim SYNONYM किम) AND (jong SYNONYM Zjong SYNONYM जोंग)) FILTER ((kim OR किम) NEAR 6 (jong OR जोंग)))))"},
+        ParseCase{"entity_aliases_as_one_synonym", "KCNA",
+                  "Query((((kcna SYNONYM Zkcna) OR 0.5 * kcna) OR (0.5 * (kcna SYNONYM केसीएनए SYNONYM (कोरियन PHRASE 4 सेंट्रल PHRASE 4 न्यूज PHRASE 4 एजेंसी)) OR XOkcna)))"},
+        ParseCase{"exact_entity_word_has_no_aliases", "exact:KCNA", "Query(((kcna SYNONYM Zkcna) OR 0.5 * kcna))"}),
+    test::RowName{});
+
+TEST(VariantQueryAlsoSearched, SaysWhatWasAdded) {
+  std::string also;
+  describe_with_variants("Belousov KCNA exact:kim", &also);
+  EXPECT_EQ(also, "belousov: बेलूसोव बेलोसोव; kcna (entity): केसीएनए; ");
+}
+
+TEST(VariantQueryHighlight, MarksVariantsAndAliases) {
+  auto parsed = parse_query("Belousov KCNA");
+  ASSERT_TRUE(parsed.has_value());
+  Xapian::Stem stem = schema::make_stemmer();
+  TableLookup table;
+  QueryOptions options;
+  options.variants = &table;
+  auto built = build_query(*parsed, options, stem);
+  ASSERT_TRUE(built.has_value());
+  for (const char* w : {"बेलूसोव", "बेलोसोव", "केसीएनए", "कोरियन", "एजेंसी"}) EXPECT_TRUE(built->highlight.words.contains(w)) << w;
+}
+
 }  // namespace
 }  // namespace talash::searcher

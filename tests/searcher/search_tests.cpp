@@ -45,15 +45,83 @@ test::TempDir* SeedsSearchTest::dir_ = nullptr;
 Searcher* SeedsSearchTest::searcher_ = nullptr;
 
 TEST_F(SeedsSearchTest, KimJongUnFindsAllFiveArticles) {
-  auto r = search("किम जोंग उन");
+  EXPECT_EQ(ids_of(search("किम जोंग उन")), (std::set<std::string>{kSeed000, kSeed001, kSeed002, kSeed003, kSeed004}));
+  // Spelling exactly as typed: the four that write the whole name in
+  // Devanagari rank above 001 ("Kim Jong उन").
+  SearchRequest exact;
+  exact.exact = true;
+  auto r = search("किम जोंग उन", exact);
   EXPECT_EQ(ids_of(r), (std::set<std::string>{kSeed000, kSeed001, kSeed002, kSeed003, kSeed004}));
-  // The four that write the whole name in Devanagari rank above 001 ("Kim Jong उन").
   ASSERT_EQ(r.hits.size(), 5u);
   EXPECT_EQ(r.hits.back().id, kSeed001);
 }
 
-TEST_F(SeedsSearchTest, BelousovSpelledWithUFindsTheArticleThatSpellsItSo) {
-  EXPECT_EQ(ids_of(search("बेलूसोव")), std::set<std::string>{kSeed002});
+TEST_F(SeedsSearchTest, BelousovSpelledWithUFindsTheArticleThatSpellsItSoFirst) {
+  auto r = search("बेलूसोव");
+  EXPECT_EQ(ids_of(r), (std::set<std::string>{kSeed002, kSeed003}));  // 003 writes बेलोसोव
+  ASSERT_FALSE(r.hits.empty());
+  SearchRequest exact;
+  exact.exact = true;
+  EXPECT_EQ(ids_of(search("बेलूसोव", exact)), std::set<std::string>{kSeed002});
+  EXPECT_EQ(ids_of(search("exact:बेलूसोव")), std::set<std::string>{kSeed002});
+}
+
+// Issue "find Hindi news in any script and any spelling": a name typed in
+// Latin letters or another spelling finds the articles that write it in
+// Devanagari; with exact on it does not.
+struct ScriptCase {
+  const char* name;
+  const char* query;
+  std::set<std::string> expected;  // the articles that name it, by reading them
+  bool typed_form_absent = true;   // no seed writes the query as typed
+};
+void PrintTo(const ScriptCase& c, std::ostream* os) { *os << c.name; }
+
+class SeedsAnyScriptTest : public SeedsSearchTest, public ::testing::WithParamInterface<ScriptCase> {};
+
+TEST_P(SeedsAnyScriptTest, FindsTheArticlesThatNameIt) {
+  EXPECT_EQ(ids_of(search(GetParam().query)), GetParam().expected);
+}
+
+TEST_P(SeedsAnyScriptTest, ExactFindsOnlyTheSpellingTyped) {
+  SearchRequest exact;
+  exact.exact = true;
+  auto r = search(GetParam().query, exact);
+  EXPECT_TRUE(r.also_searched.empty());
+  for (const auto& id : ids_of(r)) EXPECT_TRUE(GetParam().expected.contains(id)) << id;
+  if (GetParam().typed_form_absent) EXPECT_TRUE(r.hits.empty()) << "no seed writes " << GetParam().query;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Names, SeedsAnyScriptTest,
+    ::testing::Values(
+        ScriptCase{"BelousovLatin", "Belousov", {kSeed002, kSeed003}},
+        ScriptCase{"BelousovOtherSpelling", "बेलोसोव", {kSeed002, kSeed003}, false},
+        ScriptCase{"KimJongUnLatin", "Kim Jong Un", {kSeed000, kSeed001, kSeed002, kSeed003, kSeed004}, false},
+        ScriptCase{"Pyongyang", "Pyongyang", {kSeed001, kSeed002, kSeed003, kSeed004}},  // 003: पाइओंगयांग
+        ScriptCase{"Zelensky", "Zelensky", {kSeed000}},
+        ScriptCase{"Lavrov", "Lavrov", {kSeed001}},
+        ScriptCase{"Shoigu", "Shoigu", {kSeed004}},
+        ScriptCase{"Putin", "Putin", {kSeed000, kSeed002, kSeed003, kSeed004}},
+        ScriptCase{"Trump", "Trump", {kSeed004}},
+        ScriptCase{"Lukashenko", "Lukashenko", {kSeed000}},
+        ScriptCase{"Moscow", "Moscow", {kSeed001, kSeed002, kSeed004}},
+        ScriptCase{"Nato", "NATO", {kSeed002}},
+        ScriptCase{"Seoul", "Seoul", {kSeed003}},
+        // केसीएनए and KCNA in 001, कोरियन सेंट्रल न्यूज एजेंसी in 002 and 004.
+        ScriptCase{"KcnaWrittenInLatinToo", "KCNA", {kSeed001, kSeed002, kSeed004}, false},
+        ScriptCase{"KcnaInLetterNames", "केसीएनए", {kSeed001, kSeed002, kSeed004}, false}),
+    test::RowName{});
+
+TEST_F(SeedsSearchTest, SaysWhatItAlsoSearched) {
+  auto r = search("Belousov");
+  ASSERT_FALSE(r.also_searched.empty());
+  EXPECT_EQ(r.also_searched[0].query, "belousov");
+  std::set<std::string> also(r.also_searched[0].also.begin(), r.also_searched[0].also.end());
+  EXPECT_TRUE(also.contains("बेलूसोव") && also.contains("बेलोसोव"));
+  // The variant is highlighted in the snippet.
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_NE(r.hits[0].snippet_html.find("<mark>बेल"), std::string::npos) << r.hits[0].snippet_html;
 }
 
 TEST_F(SeedsSearchTest, LatinKimJongFindsTheMixedScriptArticleFirst) {
@@ -139,7 +207,7 @@ TEST_F(SeedsSearchTest, TwoEntityFiltersMustBothHold) {
 
 TEST_F(SeedsSearchTest, TitleFieldOnlyMatchesHeadlines) {
   // 003's headline line talks of the visit; its body mentions पाइओंगयांग, the headline does not.
-  EXPECT_TRUE(search("title:पाइओंगयांग").hits.empty());
+  EXPECT_TRUE(search("title:exact:पाइओंगयांग").hits.empty());
   EXPECT_FALSE(search("पाइओंगयांग").hits.empty());
 }
 
