@@ -122,6 +122,37 @@ TEST(CliAnalyzeTest, ShowsOffsetsNormalizedFormsAndTerms) {
   EXPECT_EQ(r.out, "0\ts0\t[0,15)\tपढ़ें\tपढें\tdeva\tपढें Zपढ\n1\ts0\t[16,19)\tKim\tkim\tlatn\tkim Zkim\n");
 }
 
+TEST(CliAnalyzeTest, KeysShowsPhoneticAndAcronymKeys) {
+  TempDir dir;
+  auto r = talash(dir, {"analyze", "--keys", "Belousov बेलूसोव KCNA केसीएनए"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  // One script-neutral key per tier: the Latin and Devanagari spellings agree.
+  auto line = [&](int n) {
+    std::size_t at = 0;
+    for (int i = 0; i < n; ++i) at = r.out.find('\n', at) + 1;
+    return r.out.substr(at, r.out.find('\n', at) - at);
+  };
+  auto keys = [&](int n) { std::string l = line(n); return l.substr(l.find("keys ")); };
+  EXPECT_EQ(keys(0).substr(0, keys(0).find(" acronym")), keys(1).substr(0, keys(1).find(" acronym"))) << r.out;
+  EXPECT_NE(keys(0).find("keys belusov "), std::string::npos) << r.out;
+  EXPECT_NE(keys(3).find("acronym kcna"), std::string::npos) << r.out;
+  EXPECT_NE(keys(2).find("acronym kcna"), std::string::npos) << r.out;
+}
+
+TEST(CliSearchTest, ExactTurnsVariantsOffAndPlainOutputSaysWhatWasAlsoSearched) {
+  TempDir dir;
+  auto input = dir.write("ok.jsonl", "{\"id\":\"a\",\"title\":\"यात्रा\",\"body\":\"रक्षा मंत्री आंद्रेई बेलूसोव ने कहा।\"}\n");
+  ASSERT_EQ(talash(dir, {"index", "--db", (dir / "db").string(), input.string()}).status, 0);
+  auto r = talash(dir, {"search", "--db", (dir / "db").string(), "Belousov"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("1 result"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("also searched: belousov -> बेलूसोव"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[बेलूसोव]"), std::string::npos) << r.out;
+  auto exact = talash(dir, {"search", "--db", (dir / "db").string(), "--exact", "Belousov"});
+  ASSERT_EQ(exact.status, 0) << exact.err;
+  EXPECT_NE(exact.out.find("0 results"), std::string::npos) << exact.out;
+}
+
 TEST(CliNerTest, LinkModeGivesCanonicalIdsPerDocument) {
   TempDir dir;
   // The bare किम of the second sentence links to the full name of the first.
@@ -135,6 +166,17 @@ TEST(CliNerTest, LinkModeGivesCanonicalIdsPerDocument) {
             "किम\tB-PER\tkim-jong-un\nजोंग\tI-PER\tkim-jong-un\nउन\tI-PER\tkim-jong-un\nने\tO\t_\nकहा\tO\t_\n\n"
             "# doc=a sent=1\nबाद\tO\t_\nमें\tO\t_\nकिम\tB-PER\tkim-jong-un\nने\tO\t_\nमॉस्को\tB-LOC\tmoscow\n"
             "का\tO\t_\nदौरा\tO\t_\nकिया\tO\t_\n");
+}
+
+TEST(CliStatsTest, TopWordsListsTheWordsInMostDocuments) {
+  TempDir dir;
+  auto input = dir.write("ok.jsonl",
+                         "{\"id\":\"a\",\"body\":\"रूस और चीन\"}\n{\"id\":\"b\",\"body\":\"रूस और भारत\"}\n"
+                         "{\"id\":\"c\",\"body\":\"रूस\"}\n");
+  ASSERT_EQ(talash(dir, {"index", "--db", (dir / "db").string(), input.string()}).status, 0);
+  auto r = talash(dir, {"stats", "--db", (dir / "db").string(), "--top-words", "2"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "रूस\t3\nऔर\t2\n");
 }
 
 TEST(CliStatsTest, PrintsDocumentCountAsJson) {

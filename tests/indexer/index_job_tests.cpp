@@ -183,6 +183,38 @@ TEST(DocumentTermsTest, TitleAndBodyTermsFollowTheSchema) {
             "Zपढ:2 kim:2[101] किताबें:3[1] पढें:2[102] ");
 }
 
+// Phonetic keys go to Xapian's synonym table: "key -> words". Rendered as one
+// line per key, "key=word,word", so a failure reads at a glance.
+std::string synonyms_of(const std::filesystem::path& db) {
+  Xapian::Database d(db.string());
+  std::string out;
+  for (auto k = d.synonym_keys_begin(); k != d.synonym_keys_end(); ++k) {
+    out += *k + "=";
+    for (auto s = d.synonyms_begin(*k); s != d.synonyms_end(*k); ++s) out += *s + ",";
+    out += "\n";
+  }
+  return out;
+}
+
+TEST(NameSynonymsTest, NameLikeWordsGetKeysFrequentWordsDoNot) {
+  TempDir dir;
+  // आंद्रेई बेलूसोव is a gazetteer entity (source E); दिलनवाज़ is a rare
+  // word (source W: strict and middle keys only); सरकार and कहा are
+  // frequent words; केसीएनए is an acronym in letter names.
+  auto input = dir.write("in.jsonl",
+                         "{\"id\":\"a\",\"title\":\"सरकार\",\"body\":\"आंद्रेई बेलूसोव ने कहा। दिलनवाज़ आए। केसीएनए ने बताया।\"}\n");
+  ASSERT_TRUE(index(dir / "db", {input.string()}).report.has_value());
+  const std::string syn = synonyms_of(dir / "db");
+  EXPECT_NE(syn.find("XKE0belusov=बेलूसोव,\n"), std::string::npos) << syn;
+  EXPECT_NE(syn.find("XKE1"), std::string::npos) << syn;
+  EXPECT_NE(syn.find("XKE2bls=बेलूसोव,\n"), std::string::npos) << syn;
+  EXPECT_NE(syn.find("=दिलनवाज,"), std::string::npos) << syn;
+  EXPECT_EQ(syn.find("XKW2"), std::string::npos) << "no loose keys for words that are not names:\n" << syn;
+  EXPECT_NE(syn.find("XKAkcna=केसीएनए,\n"), std::string::npos) << syn;
+  EXPECT_EQ(syn.find("=सरकार,"), std::string::npos) << syn;
+  EXPECT_EQ(syn.find("=कहा,"), std::string::npos) << syn;
+}
+
 TEST(DocumentTermsTest, OnlyTheLeadOfTheBodyWeighsMore) {
   TempDir dir;
   std::string body;

@@ -53,6 +53,16 @@ TEST_F(HttpApiTest, SearchAnswersTheDocumentedShape) {
   EXPECT_GE(j["took_ms"].get<double>(), 0.0);
 }
 
+TEST_F(HttpApiTest, ExactParameterIsValidatedAndAlsoSearchedIsAList) {
+  auto r = get("/api/search", {{"q", "मानसून"}, {"exact", "1"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(json::parse(r.body)["also_searched"].is_array());
+  EXPECT_TRUE(json::parse(r.body)["also_searched"].empty());
+  auto bad = get("/api/search", {{"q", "मानसून"}, {"exact", "maybe"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(json::parse(bad.body)["error"]["code"], "bad_request");
+}
+
 TEST_F(HttpApiTest, DocumentTextIsEscapedInSnippetsAndTitles) {
   auto r = get("/api/search", {{"q", "मानसून"}, {"per_page", "10"}});
   auto j = json::parse(r.body);
