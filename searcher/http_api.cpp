@@ -92,6 +92,7 @@ ApiResponse HttpApi::handle(const ApiRequest& req) {
   if (req.path == "/healthz") return health();
   if (req.path == "/api/search") return search(req);
   if (req.path == "/api/stats") return stats();
+  if (req.path == "/api/suggest") return suggest(req);
   constexpr std::string_view doc_prefix = "/api/doc/";
   if (req.path.starts_with(doc_prefix) && req.path.size() > doc_prefix.size())
     return document(req.path.substr(doc_prefix.size()));
@@ -138,6 +139,30 @@ ApiResponse HttpApi::search(const ApiRequest& req) {
   auto result = (*searcher)->search(sr);
   if (!result) return json_error(status_for(result.error().code), code_name(result.error().code), result.error().message);
   return ok(to_json(*result));
+}
+
+ApiResponse HttpApi::suggest(const ApiRequest& req) {
+  auto it = req.params.find("q");
+  const std::string q = it == req.params.end() ? "" : it->second;
+  if (q.size() > 200) return json_error(400, "bad_request", "q is longer than 200 bytes");
+  std::size_t limit = 8;
+  if (auto l = req.params.find("limit"); l != req.params.end()) {
+    auto n = parse_count("limit", l->second);
+    if (!n) return json_error(400, "bad_request", n.error());
+    if (*n == 0 || *n > 20) return json_error(400, "bad_request", "limit must be between 1 and 20");
+    limit = *n;
+  }
+  auto searcher = pool_.acquire();
+  if (!searcher) return json_error(503, "unavailable", searcher.error());
+  json list = json::array();
+  for (const auto& s : (*searcher)->suggest(q, limit)) {
+    json item = {{"text", s.text}, {"kind", s.kind}, {"documents", s.documents}};
+    if (!s.id.empty()) item["id"] = s.id;
+    if (!s.type.empty()) item["type"] = s.type;
+    if (!s.label_en.empty()) item["label_en"] = s.label_en;
+    list.push_back(std::move(item));
+  }
+  return ok({{"query", q}, {"suggestions", std::move(list)}});
 }
 
 ApiResponse HttpApi::document(const std::string& id) {

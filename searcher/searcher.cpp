@@ -66,6 +66,7 @@ void Searcher::reopen_database() {
     labels_.clear();
     term_count_.reset();
     facet_column_.reset();
+    suggester_.reset();
   }
 }
 
@@ -322,6 +323,18 @@ std::optional<EntityInfo> Searcher::find_entity(const std::string& id) {
   }
   info.documents = db_.get_termfreq(schema::entity_term(info.type, id));
   return info;
+}
+
+std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t limit) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      if (!suggester_) suggester_ = Suggester::build(db_);
+      return suggester_->suggest(db_, typed, limit);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == 2) return {};
+      reopen_database();
+    }
+  }
 }
 
 IndexStats Searcher::stats() {

@@ -16,6 +16,7 @@
 #include "schema/article.h"
 #include "searcher/facet_column.h"
 #include "searcher/search_types.h"
+#include "searcher/suggester.h"
 
 namespace talash::searcher {
 
@@ -33,6 +34,8 @@ class Searcher {
   std::optional<schema::Article> find_document(std::string_view id);
   std::optional<EntityInfo> find_entity(const std::string& id);
   IndexStats stats();
+  // Completions for the search box (searcher/suggester.h).
+  std::vector<Suggestion> suggest(std::string_view typed, std::size_t limit);
   // The `n` exact words (unprefixed terms) in the most documents, most first.
   std::vector<std::pair<std::string, Xapian::doccount>> top_words(std::size_t n);
   Xapian::doccount document_count() const { return db_.get_doccount(); }
@@ -57,6 +60,7 @@ class Searcher {
   std::optional<std::size_t> term_count_;  // walking every term is slow
   std::shared_ptr<const FacetColumn> facet_column_;
   std::vector<Xapian::doccount> facet_counts_;  // FacetCountSpy's scratch
+  std::optional<Suggester> suggester_;
 };
 
 // Relevance ranking rescoring the first stage's top documents with the

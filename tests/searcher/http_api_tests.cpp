@@ -63,6 +63,19 @@ TEST_F(HttpApiTest, ExactParameterIsValidatedAndAlsoSearchedIsAList) {
   EXPECT_EQ(json::parse(bad.body)["error"]["code"], "bad_request");
 }
 
+TEST_F(HttpApiTest, SuggestAnswersAListAndValidatesItsParameters) {
+  auto r = get("/api/suggest", {{"q", "मानस"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto j = json::parse(r.body);
+  EXPECT_EQ(j["query"], "मानस");
+  ASSERT_FALSE(j["suggestions"].empty()) << r.body;
+  EXPECT_EQ(j["suggestions"][0]["text"], "मानसून");
+  EXPECT_EQ(j["suggestions"][0]["kind"], "title");
+  EXPECT_EQ(get("/api/suggest", {{"q", "x"}, {"limit", "0"}}).status, 400);
+  EXPECT_EQ(get("/api/suggest", {{"q", std::string(300, 'x')}}).status, 400);
+  EXPECT_EQ(get("/api/suggest", {}).status, 200);
+}
+
 TEST_F(HttpApiTest, DocumentTextIsEscapedInSnippetsAndTitles) {
   auto r = get("/api/search", {{"q", "मानसून"}, {"per_page", "10"}});
   auto j = json::parse(r.body);

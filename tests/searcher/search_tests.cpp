@@ -113,6 +113,35 @@ INSTANTIATE_TEST_SUITE_P(
         ScriptCase{"KcnaInLetterNames", "केसीएनए", {kSeed001, kSeed002, kSeed004}, false}),
     test::RowName{});
 
+// ---- the search box: completions as the reader types
+std::string render(const std::vector<Suggestion>& list) {
+  std::string out;
+  for (const auto& s : list) out += s.kind + ":" + s.text + (s.id.empty() ? "" : "(" + s.id + ")") + " ";
+  return out;
+}
+
+TEST_F(SeedsSearchTest, SuggestCompletesEntityNamesFromAnyWordAndScript) {
+  // Kim Jong Un: from the first word, a later word, and in Latin letters.
+  for (const char* typed : {"किम", "किम जो", "जोंग", "Kim Jo", "kim"})
+    EXPECT_NE(render(searcher_->suggest(typed, 8)).find("entity:किम जोंग उन(kim-jong-un)"), std::string::npos)
+        << typed << ": " << render(searcher_->suggest(typed, 8));
+  EXPECT_NE(render(searcher_->suggest("बेलू", 8)).find("(andrei-belousov)"), std::string::npos);
+}
+
+TEST_F(SeedsSearchTest, SuggestCompletesTheLastWordFromHeadlinesByFrequency) {
+  auto list = searcher_->suggest("उत्तर को", 8);
+  ASSERT_FALSE(list.empty());
+  EXPECT_NE(render(list).find("title:उत्तर कोरियन"), std::string::npos) << render(list);
+  bool found = false;
+  for (const auto& s : list) found |= s.text == "उत्तर कोरिया";  // the place, or the headline words
+  EXPECT_TRUE(found) << render(list);
+  for (std::size_t i = 1; i < list.size(); ++i)
+    if (list[i].kind == list[i - 1].kind) EXPECT_LE(list[i].documents, list[i - 1].documents) << render(list);
+  EXPECT_LE(searcher_->suggest("क", 3).size(), 3u);
+  EXPECT_TRUE(searcher_->suggest("", 8).empty());
+  EXPECT_TRUE(searcher_->suggest("zzzzqqq", 8).empty());
+}
+
 TEST_F(SeedsSearchTest, SaysWhatItAlsoSearched) {
   auto r = search("Belousov");
   ASSERT_FALSE(r.also_searched.empty());
