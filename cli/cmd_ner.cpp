@@ -310,6 +310,8 @@ Command add_ner_train_command(CLI::App& app) {
          stem = false;
     int affixes = 4, ngrams = 0;
     std::vector<std::string> lexicons;
+    std::string algorithm = "perceptron";
+    std::string members;
   };
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("ner-train", "Train the named-entity tagger (averaged perceptron).");
@@ -327,7 +329,7 @@ Command add_ner_train_command(CLI::App& app) {
   cmd->add_option("--dev", args->dev, "Development data (CoNLL) to choose the epoch on");
   cmd->add_option("--out", args->out, "Where to write the model")->required();
   cmd->add_option("--epochs", args->options.epochs, "Most epochs to train")
-      ->check(CLI::Range(1, 200))
+      ->check(CLI::Range(1, 2000))
       ->capture_default_str();
   cmd->add_option("--seed", args->options.seed, "Seed of the per-epoch shuffle")->capture_default_str();
   cmd->add_option("--min-count", args->options.min_count, "Drop features seen fewer times in the training data")
@@ -341,6 +343,28 @@ Command add_ner_train_command(CLI::App& app) {
   cmd->add_option("--lexicon", args->lexicons,
                   "NAME=FILE: a word list for features (word or word<TAB>values per line), stored in the model")
       ->expected(1, -1);
+  cmd->add_option("--algorithm", args->algorithm,
+                  "perceptron (averaged, --epochs passes) or crf (L-BFGS/OWL-QN, --epochs iterations)")
+      ->check(CLI::IsMember({"perceptron", "crf"}))
+      ->capture_default_str();
+  cmd->add_option("--c1", args->options.c1, "CRF: L1 penalty (sparse weights)")->capture_default_str();
+  cmd->add_option("--c2", args->options.c2, "CRF: L2 penalty")->capture_default_str();
+  cmd->add_option("--eval-every", args->options.eval_every, "CRF: score --dev every N iterations")
+      ->capture_default_str();
+  cmd->add_option("--threads", args->options.threads, "CRF: threads for the gradient (same result for any N)")
+      ->capture_default_str();
+  cmd->add_option("--margin", args->options.margin, "Perceptron: cost added to wrong tags when decoding training data")
+      ->capture_default_str();
+  cmd->add_option("--members", args->members,
+                  "Train an ensemble that votes (a mention found by most members is kept): one letter per member, "
+                  "f = left to right, r = right to left (--reverse); member k gets seed --seed + k. Example: frr")
+      ->check([](const std::string& v) {
+        return v.size() >= 2 && v.size() <= 15 && v.find_first_not_of("fr") == std::string::npos
+                   ? std::string()
+                   : std::string("expected 2 to 15 letters f or r");
+      });
+  cmd->add_flag("--reverse", args->options.reverse,
+                "Right to left: decode from the last token (the model learns where mentions end)");
   cmd->add_flag("--second-order", args->options.second_order,
                 "Also score tag trigrams (the two previous tags), decoded with second-order Viterbi");
   cmd->add_flag("--no-gazetteer", args->no_gazetteer, "Without gazetteer features (for comparison)");
@@ -397,6 +421,8 @@ Command add_ner_train_command(CLI::App& app) {
     options.features.acronym = !args->no_acronym;
     options.features.stem = args->stem;
     options.features.ngrams = static_cast<std::uint8_t>(args->ngrams);
+    const bool crf = args->algorithm == "crf";
+    options.algorithm = crf ? entities::NerAlgorithm::Crf : entities::NerAlgorithm::Perceptron;
     std::string info = "talash ner-train";
     for (const auto& path : args->train) info += " --train " + path;
     if (!args->dev.empty()) info += " --dev " + args->dev;
@@ -416,31 +442,75 @@ Command add_ner_train_command(CLI::App& app) {
     if (args->stem) info += " --stem";
     if (args->ngrams) info += " --ngrams " + std::to_string(args->ngrams);
     for (const std::string& spec : args->lexicons) info += " --lexicon " + spec;
+    if (options.margin) info += " --margin " + std::to_string(options.margin);
     if (options.second_order) info += " --second-order";
+    if (options.reverse) info += " --reverse";
+    if (crf) {
+      std::ostringstream c;
+      c << " --algorithm crf --c1 " << options.c1 << " --c2 " << options.c2 << " --eval-every " << options.eval_every;
+      info += c.str();
+    }
     options.info = info;
 
     const auto start = Clock::now();
-    auto result = entities::NerTrainer(options).train(train, dev, [&](const entities::NerEpochReport& r) {
-      std::fprintf(stderr, "epoch %2d  mistakes %6zu  features %7zu", r.epoch, r.mistakes, r.features);
-      if (!dev.empty())
-        std::fprintf(stderr, "  dev P %6.2f R %6.2f F1 %6.2f (unquantized %6.2f)", r.dev.precision(), r.dev.recall(),
-                     r.dev.f1(), r.dev_unquantized.f1());
-      std::fprintf(stderr, "  %.1fs\n", r.seconds);
-    });
-    const std::string epochs = std::to_string(result.epoch);
-    std::fprintf(stderr, "features: %zu distinct, %zu seen >= %u times, %zu in the model; epoch %s kept\n",
-                 result.feature_candidates, result.features_trained, options.min_count, result.model.feature_count(),
-                 epochs.c_str());
-    if (!dev.empty()) {
-      const auto scorer = entities::ner_evaluate(result.model, dev);
-      std::cerr << "dev (" << args->dev << "), epoch " << epochs << ":\n" << scorer.report();
-      char f1[32];
-      std::snprintf(f1, sizeof f1, "%.2f", scorer.overall().f1());
-      info += "; kept epoch " + epochs + ", dev F1 " + f1;
-      // The provenance line records the kept epoch and its dev score.
-      auto parts = result.model.parts();
-      parts.info = info;
-      result.model = NerModel(std::move(parts));
+    const int members = args->members.empty() ? 1 : static_cast<int>(args->members.size());
+    std::vector<NerModel> models;
+    for (int k = 0; k < members; ++k) {
+      entities::NerTrainOptions member = options;
+      member.seed = options.seed + static_cast<std::uint64_t>(k);
+      std::string member_info = info;
+      if (members > 1) {
+        member.reverse = args->members[static_cast<std::size_t>(k)] == 'r';
+        const std::string from = " --seed " + std::to_string(options.seed);
+        member_info.replace(member_info.find(from), from.size(), " --seed " + std::to_string(member.seed));
+        if (member.reverse && !options.reverse) member_info += " --reverse";
+        member.info = member_info;
+        std::fprintf(stderr, "member %d of %d (seed %llu, %s)\n", k + 1, members,
+                     static_cast<unsigned long long>(member.seed), member.reverse ? "right to left" : "left to right");
+      }
+      auto result = entities::NerTrainer(member).train(train, dev, [&](const entities::NerEpochReport& r) {
+        if (crf)
+          std::fprintf(stderr, "iteration %3d  objective %12.2f  features %7zu", r.epoch, r.objective, r.features);
+        else
+          std::fprintf(stderr, "epoch %2d  mistakes %6zu  features %7zu", r.epoch, r.mistakes, r.features);
+        if (!dev.empty())
+          std::fprintf(stderr, "  dev P %6.2f R %6.2f F1 %6.2f (unquantized %6.2f)", r.dev.precision(),
+                       r.dev.recall(), r.dev.f1(), r.dev_unquantized.f1());
+        std::fprintf(stderr, "  %.1fs\n", r.seconds);
+      });
+      const std::string epochs = std::to_string(result.epoch);
+      std::fprintf(stderr, "features: %zu distinct, %zu seen >= %u times, %zu in the model; epoch %s kept\n",
+                   result.feature_candidates, result.features_trained, options.min_count,
+                   result.model.feature_count(), epochs.c_str());
+      if (!dev.empty()) {
+        const auto scorer = entities::ner_evaluate(result.model, dev);
+        std::cerr << "dev (" << args->dev << "), epoch " << epochs << ":\n" << scorer.report();
+        char f1[32];
+        std::snprintf(f1, sizeof f1, "%.2f", scorer.overall().f1());
+        member_info += "; kept epoch " + epochs + ", dev F1 " + f1;
+        // The provenance line records the kept epoch and its dev score.
+        auto parts = result.model.parts();
+        parts.info = member_info;
+        result.model = NerModel(std::move(parts));
+      }
+      models.push_back(std::move(result.model));
+    }
+    struct {
+      NerModel model;
+    } result;
+    if (members == 1) {
+      result.model = std::move(models[0]);
+    } else {
+      std::string ensemble_info = info + " --members " + args->members;
+      result.model = NerModel::ensemble(std::move(models), ensemble_info);
+      if (!dev.empty()) {
+        const auto scorer = entities::ner_evaluate(result.model, dev);
+        std::cerr << "dev (" << args->dev << "), ensemble of " << members << " (mentions found by most members):\n"
+                  << scorer.report();
+        char f1[32];
+        std::snprintf(f1, sizeof f1, "%.2f", scorer.overall().f1());
+        result.model = NerModel::ensemble(result.model.members(), ensemble_info + "; dev F1 " + f1);
+      }
     }
     const std::string bytes = result.model.save();
     std::ofstream out(args->out, std::ios::binary);

@@ -16,7 +16,7 @@ namespace {
 // File layout (little-endian):
 //   "TLSHNER1"                      magic, format version 1
 //   u8 context2, bigrams, affixes, shape, gazetteer, acronym, stem, ngrams (NerFeatureOptions)
-//   u8 order (1 or 2), u8[7] zero
+//   u8 order (1 or 2), u8 direction (0 left to right, 1 right to left), u8[6] zero
 //   f64 scale
 //   u32 info length, info bytes (UTF-8)
 //   u32 lexicon count, each as NerLexicon::write() puts it
@@ -27,6 +27,13 @@ namespace {
 //     u64 id, u8 mask (bit t: tag t has a nonzero weight), i16 per set bit
 //   u64 FNV-1a of every byte before it
 constexpr std::string_view kMagic = "TLSHNER1";
+// An ensemble:
+//   "TLSHNERE"
+//   u32 info length, info bytes
+//   u32 lexicon count, each as NerLexicon::write() puts it (shared by the members)
+//   u32 member count, per member: u32 length, a whole "TLSHNER1" file without lexicons
+//   u64 FNV-1a of every byte before it
+constexpr std::string_view kEnsembleMagic = "TLSHNERE";
 static_assert(std::endian::native == std::endian::little, "the model format is little-endian");
 
 std::uint64_t checksum(std::string_view bytes) {
@@ -80,6 +87,7 @@ inline std::uint64_t slot_of(std::uint64_t id) {
 struct TagScratch {
   NerFeatures features;
   std::vector<std::int32_t> emissions;
+  std::vector<std::int32_t> ensemble_emissions;
   std::vector<std::uint8_t> backpointers;
   std::vector<NerTag> tags;
 };
@@ -120,6 +128,7 @@ NerModel::NerModel(Parts parts)
       scale_(parts.scale),
       transitions_(parts.transitions),
       second_order_(parts.transitions2.has_value()),
+      reversed_(parts.reversed),
       info_(std::move(parts.info)) {
   if (second_order_) transitions2_ = *parts.transitions2;
   for (std::size_t i = 0; i < kNerTransitionCount; ++i) transitions32_[i] = transitions_[i];
@@ -133,7 +142,8 @@ NerModel::Parts NerModel::parts() const {
           .transitions = transitions_,
           .transitions2 = second_order_ ? std::optional(transitions2_) : std::nullopt,
           .info = info_,
-          .lexicons = extractor_.lexicons()};
+          .lexicons = extractor_.lexicons(),
+          .reversed = reversed_};
   p.weights.resize(rows_.size());
   for (std::size_t r = 0; r < rows_.size(); ++r) {
     p.weights[r].id = row_ids_[r];
@@ -179,18 +189,59 @@ const std::int16_t* NerModel::weights(std::uint64_t id) const {
   }
 }
 
+std::size_t NerModel::feature_count() const {
+  if (members_.empty()) return rows_.size();
+  std::size_t n = 0;
+  for (const NerModel& m : members_) n += m.feature_count();
+  return n;
+}
+
+NerModel NerModel::ensemble(std::vector<NerModel> members, std::string info) {
+  if (members.empty()) throw std::invalid_argument("NerModel::ensemble: no members");
+  for (const NerModel& m : members) {
+    if (!m.members_.empty()) throw std::invalid_argument("NerModel::ensemble: a member is an ensemble");
+    if (!(m.feature_options() == members[0].feature_options()) ||
+        !(m.extractor_.lexicons() == members[0].extractor_.lexicons()))
+      throw std::invalid_argument("NerModel::ensemble: members read different features");
+  }
+  NerModel e = members[0];
+  e.info_ = std::move(info);
+  e.members_ = std::move(members);
+  e.build_ensemble_table();
+  return e;
+}
+
 bool operator==(const NerModel& a, const NerModel& b) {
+  if (!a.members_.empty() || !b.members_.empty()) return a.info_ == b.info_ && a.members_ == b.members_;
   return a.feature_options() == b.feature_options() && a.scale_ == b.scale_ && a.transitions_ == b.transitions_ &&
-         a.second_order_ == b.second_order_ && a.transitions2_ == b.transitions2_ && a.info_ == b.info_ &&
+         a.second_order_ == b.second_order_ && a.reversed_ == b.reversed_ && a.transitions2_ == b.transitions2_ && a.info_ == b.info_ &&
          a.extractor_.lexicons() == b.extractor_.lexicons() && a.row_ids_ == b.row_ids_ && a.rows_ == b.rows_;
 }
 
 std::string NerModel::save() const {
+  if (!members_.empty()) {
+    std::string out(kEnsembleMagic);
+    put(out, static_cast<std::uint32_t>(info_.size()));
+    out += info_;
+    put(out, static_cast<std::uint32_t>(extractor_.lexicons().size()));
+    for (const NerLexicon& lexicon : extractor_.lexicons()) lexicon.write(out);
+    put(out, static_cast<std::uint32_t>(members_.size()));
+    for (const NerModel& m : members_) {
+      Parts parts = m.parts();
+      parts.lexicons.clear();
+      const std::string bytes = NerModel(std::move(parts)).save();
+      put(out, static_cast<std::uint32_t>(bytes.size()));
+      out += bytes;
+    }
+    put(out, checksum(out));
+    return out;
+  }
   std::string out(kMagic);
   const NerFeatureOptions& o = feature_options();
   const std::uint8_t flags[8] = {o.context2, o.bigrams, o.affixes, o.shape, o.gazetteer, o.acronym, o.stem, o.ngrams};
   out.append(reinterpret_cast<const char*>(flags), sizeof(flags));
-  const std::uint8_t structure[8] = {static_cast<std::uint8_t>(second_order_ ? 2 : 1), 0, 0, 0, 0, 0, 0, 0};
+  const std::uint8_t structure[8] = {
+      static_cast<std::uint8_t>(second_order_ ? 2 : 1), static_cast<std::uint8_t>(reversed_ ? 1 : 0), 0, 0, 0, 0, 0, 0};
   out.append(reinterpret_cast<const char*>(structure), sizeof(structure));
   put(out, scale_);
   put(out, static_cast<std::uint32_t>(info_.size()));
@@ -216,6 +267,43 @@ std::string NerModel::save() const {
 
 std::expected<NerModel, std::string> NerModel::load(std::string_view bytes) {
   auto fail = [](std::string reason) { return std::unexpected("NER model: " + std::move(reason)); };
+  if (bytes.size() >= kEnsembleMagic.size() + 8 && bytes.substr(0, kEnsembleMagic.size()) == kEnsembleMagic) {
+    std::uint64_t stored;
+    std::memcpy(&stored, bytes.data() + bytes.size() - 8, 8);
+    if (checksum(bytes.substr(0, bytes.size() - 8)) != stored)
+      return fail("checksum mismatch (truncated or corrupt file)");
+    Reader in{bytes.substr(0, bytes.size() - 8), kEnsembleMagic.size()};
+    const auto info_size = in.get<std::uint32_t>();
+    std::string info(in.take(info_size));
+    const auto lexicon_count = in.get<std::uint32_t>();
+    if (!in.ok || lexicon_count > 64) return fail("bad ensemble header");
+    std::vector<NerLexicon> lexicons(lexicon_count);
+    for (auto& lexicon : lexicons)
+      if (!NerLexicon::read(in.bytes, in.pos, lexicon)) return fail("malformed lexicon");
+    const auto count = in.get<std::uint32_t>();
+    if (!in.ok || count == 0 || count > 64) return fail("bad ensemble header");
+    std::vector<NerModel> members;
+    for (std::uint32_t k = 0; k < count; ++k) {
+      const auto size = in.get<std::uint32_t>();
+      const std::string_view member = in.take(size);
+      if (!in.ok) return fail("truncated ensemble member " + std::to_string(k + 1));
+      if (member.substr(0, kEnsembleMagic.size()) == kEnsembleMagic)
+        return fail("ensemble member " + std::to_string(k + 1) + " is an ensemble");
+      auto loaded = load(member);
+      if (!loaded) return fail("ensemble member " + std::to_string(k + 1) + ": " + loaded.error());
+      if (!loaded->extractor_.lexicons().empty())
+        return fail("ensemble member " + std::to_string(k + 1) + " has its own lexicons");
+      Parts parts = loaded->parts();
+      parts.lexicons = lexicons;
+      members.emplace_back(std::move(parts));
+    }
+    if (in.pos != in.bytes.size()) return fail(std::to_string(in.bytes.size() - in.pos) + " stray bytes at the end");
+    try {
+      return ensemble(std::move(members), std::move(info));
+    } catch (const std::invalid_argument& e) {
+      return fail(e.what());
+    }
+  }
   if (bytes.size() < kMagic.size() + 8 || bytes.substr(0, kMagic.size()) != kMagic)
     return fail("not a Talash NER model (bad magic; expected " + std::string(kMagic) + ")");
   if (checksum(bytes.substr(0, bytes.size() - 8)) != [&] {
@@ -241,6 +329,7 @@ std::expected<NerModel, std::string> NerModel::load(std::string_view bytes) {
   if (const std::string_view raw = in.take(sizeof structure); raw.size() == sizeof structure)
     std::memcpy(structure, raw.data(), sizeof structure);
   if (structure[0] != 1 && structure[0] != 2) return fail("unknown model order " + std::to_string(structure[0]));
+  if (structure[1] > 1) return fail("unknown direction " + std::to_string(structure[1]));
   const auto scale = in.get<double>();
   const auto info_size = in.get<std::uint32_t>();
   std::string info(in.take(info_size));
@@ -249,7 +338,11 @@ std::expected<NerModel, std::string> NerModel::load(std::string_view bytes) {
   std::vector<NerLexicon> lexicons(lexicon_count);
   for (auto& lexicon : lexicons)
     if (!NerLexicon::read(in.bytes, in.pos, lexicon)) return fail("malformed lexicon");
-  Parts parts{.features = options, .scale = scale, .info = std::move(info), .lexicons = std::move(lexicons)};
+  Parts parts{.features = options,
+              .scale = scale,
+              .info = std::move(info),
+              .lexicons = std::move(lexicons),
+              .reversed = structure[1] == 1};
   for (auto& t : parts.transitions) t = in.get<std::int16_t>();
   if (structure[0] == 2) {
     parts.transitions2.emplace();
@@ -292,23 +385,120 @@ std::vector<NerTag> NerModel::tag(std::span<const NerToken> tokens) const {
   return out;
 }
 
-void NerModel::tag(std::span<const NerToken> tokens, std::vector<NerTag>& out) const {
+void NerModel::decode(const NerFeatures& features, std::size_t n, std::vector<NerTag>& out) const {
   TagScratch& s = tag_scratch();
-  extractor_.extract(tokens, s.features);
-  const std::size_t n = tokens.size();
   s.emissions.assign(n * kNerTagCount, 0);
   for (std::size_t i = 0; i < n; ++i) {
     std::int32_t acc[8] = {};
-    for (std::uint32_t k = s.features.offsets[i]; k < s.features.offsets[i + 1]; ++k) {
-      if (const std::int16_t* w = weights(s.features.ids[k]))
+    for (std::uint32_t k = features.offsets[i]; k < features.offsets[i + 1]; ++k) {
+      if (const std::int16_t* w = weights(features.ids[k]))
         for (std::size_t t = 0; t < 8; ++t) acc[t] += w[t];
     }
     std::copy_n(acc, kNerTagCount, s.emissions.begin() + static_cast<std::ptrdiff_t>(i * kNerTagCount));
   }
+  viterbi(s.emissions, out);
+}
+
+void NerModel::viterbi(std::vector<std::int32_t>& emissions, std::vector<NerTag>& out) const {
+  TagScratch& s = tag_scratch();
+  const std::size_t n = emissions.size() / kNerTagCount;
+  if (reversed_)  // token-major blocks in reverse order
+    for (std::size_t i = 0, j = n; i + 1 < j; ++i, --j)
+      std::swap_ranges(emissions.begin() + static_cast<std::ptrdiff_t>(i * kNerTagCount),
+                       emissions.begin() + static_cast<std::ptrdiff_t>((i + 1) * kNerTagCount),
+                       emissions.begin() + static_cast<std::ptrdiff_t>((j - 1) * kNerTagCount));
   if (second_order_)
-    ner_viterbi2<std::int32_t>(s.emissions, transitions32_, transitions2_32_, out, s.backpointers);
+    ner_viterbi2<std::int32_t>(emissions, transitions32_, transitions2_32_, out, s.backpointers);
   else
-    ner_viterbi<std::int32_t>(s.emissions, transitions32_, out, s.backpointers);
+    ner_viterbi<std::int32_t>(emissions, transitions32_, out, s.backpointers);
+  if (reversed_) out = ner_reverse(out);
+}
+
+void NerModel::build_ensemble_table() {
+  const std::size_t m = members_.size();
+  std::vector<std::uint64_t> ids;
+  for (const NerModel& member : members_) ids.insert(ids.end(), member.row_ids_.begin(), member.row_ids_.end());
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  ens_rows_.assign(ids.size() * m, Row{});
+  for (std::size_t k = 0; k < m; ++k) {
+    const NerModel& member = members_[k];
+    std::size_t r = 0;
+    for (std::size_t j = 0; j < member.row_ids_.size(); ++j) {
+      while (ids[r] != member.row_ids_[j]) ++r;  // both ascending
+      ens_rows_[r * m + k] = member.rows_[j];
+    }
+  }
+  std::size_t capacity = 16;
+  while (capacity < ids.size() * 2) capacity *= 2;
+  ens_keys_.assign(capacity, 0);
+  ens_slot_row_.assign(capacity, 0);
+  ens_mask_ = capacity - 1;
+  for (std::size_t r = 0; r < ids.size(); ++r) {
+    std::uint64_t slot = slot_of(ids[r]) & ens_mask_;
+    while (ens_keys_[slot] != 0) slot = (slot + 1) & ens_mask_;
+    ens_keys_[slot] = ids[r];
+    ens_slot_row_[slot] = static_cast<std::uint32_t>(r);
+  }
+}
+
+void NerModel::tag(std::span<const NerToken> tokens, std::vector<NerTag>& out) const {
+  TagScratch& s = tag_scratch();
+  extractor_.extract(tokens, s.features);
+  const std::size_t n = tokens.size();
+  if (members_.empty()) {
+    decode(s.features, n, out);
+    return;
+  }
+  // Votes per mention (members read the same features, so they are extracted once).
+  struct Vote {
+    NerSpan span;
+    std::size_t votes;
+  };
+  std::vector<Vote> votes;
+  std::vector<NerTag> tags;
+  // Every member's emissions in one pass over the features: [member][token][tag].
+  const std::size_t members = members_.size();
+  std::vector<std::int32_t>& all = s.ensemble_emissions;
+  all.assign(members * n * kNerTagCount, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::uint32_t k = s.features.offsets[i]; k < s.features.offsets[i + 1]; ++k) {
+      const std::uint64_t id = s.features.ids[k];
+      std::uint64_t slot = slot_of(id) & ens_mask_;
+      while (ens_keys_[slot] != id && ens_keys_[slot] != 0) slot = (slot + 1) & ens_mask_;
+      if (ens_keys_[slot] == 0) continue;
+      const Row* rows = ens_rows_.data() + std::size_t{ens_slot_row_[slot]} * members;
+      for (std::size_t mi = 0; mi < members; ++mi) {
+        std::int32_t* e = all.data() + (mi * n + i) * kNerTagCount;
+        for (std::size_t t = 0; t < kNerTagCount; ++t) e[t] += rows[mi][t];
+      }
+    }
+  }
+  for (std::size_t mi = 0; mi < members; ++mi) {
+    const NerModel& m = members_[mi];
+    s.emissions.assign(all.begin() + static_cast<std::ptrdiff_t>(mi * n * kNerTagCount),
+                       all.begin() + static_cast<std::ptrdiff_t>((mi + 1) * n * kNerTagCount));
+    m.viterbi(s.emissions, tags);
+    for (const NerSpan& span : ner_spans(tags)) {
+      auto it = std::find_if(votes.begin(), votes.end(), [&](const Vote& v) { return v.span == span; });
+      if (it == votes.end())
+        votes.push_back({span, 1});
+      else
+        ++it->votes;
+    }
+  }
+  std::stable_sort(votes.begin(), votes.end(), [](const Vote& a, const Vote& b) {
+    return a.votes != b.votes ? a.votes > b.votes : a.span.first_token < b.span.first_token;
+  });
+  out.assign(n, NerTag::O);
+  for (const Vote& v : votes) {
+    if (2 * v.votes <= members_.size()) break;
+    bool free = true;
+    for (std::size_t i = v.span.first_token; i <= v.span.last_token; ++i) free &= out[i] == NerTag::O;
+    if (!free) continue;
+    out[v.span.first_token] = ner_begin(v.span.type);
+    for (std::size_t i = v.span.first_token + 1; i <= v.span.last_token; ++i) out[i] = ner_inside(v.span.type);
+  }
 }
 
 std::vector<NerSpan> NerModel::find(std::string_view text, std::span<const analysis::Token> tokens) const {

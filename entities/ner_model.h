@@ -42,12 +42,23 @@ class NerModel {
     std::vector<FeatureWeights> weights;       // any order; ids unique and nonzero
     std::string info;                          // free-text provenance, stored in the file
     std::vector<NerLexicon> lexicons;          // word lists the features read
+    // Right to left: Viterbi runs over the sentence from its last token, so
+    // the model learns where mentions end (B) rather than where they begin.
+    bool reversed = false;
   };
 
   // A model without features: tags everything O.
   NerModel();
   explicit NerModel(Parts parts);
   Parts parts() const;
+
+  // Several models that vote: a mention is kept when more than half of the
+  // members find exactly it (same span and type); overlapping winners are
+  // resolved by votes, then by position. All members must read the same
+  // features (options and lexicons); throws std::invalid_argument otherwise.
+  static NerModel ensemble(std::vector<NerModel> members, std::string info = {});
+  // The members of an ensemble (empty for a single model).
+  const std::vector<NerModel>& members() const { return members_; }
 
   // The model that ships with Talash, loaded once.
   static const NerModel& builtin();
@@ -68,8 +79,10 @@ class NerModel {
   const NerFeatureOptions& feature_options() const { return extractor_.options(); }
   const NerFeatureExtractor& extractor() const { return extractor_; }
   bool second_order() const { return second_order_; }
+  bool reversed() const { return reversed_; }
   const std::string& info() const { return info_; }
-  std::size_t feature_count() const { return rows_.size(); }
+  // Features with weights (summed over the members of an ensemble).
+  std::size_t feature_count() const;
   // The weights of a feature id (kNerTagCount of them), nullptr when the
   // model does not have it.
   const std::int16_t* weights(std::uint64_t id) const;
@@ -79,12 +92,27 @@ class NerModel {
  private:
   using Row = std::array<std::int16_t, 8>;  // 7 tags + padding
   void build_table(std::vector<FeatureWeights> features);
+  // Viterbi over this model's weights for features already extracted.
+  void decode(const NerFeatures& features, std::size_t n, std::vector<NerTag>& out) const;
+  // Viterbi over `emissions` (n * kNerTagCount, in token order) with this
+  // model's transitions and direction; `emissions` is reordered.
+  void viterbi(std::vector<std::int32_t>& emissions, std::vector<NerTag>& out) const;
+  void build_ensemble_table();
+
+  std::vector<NerModel> members_;  // an ensemble's voters; then the fields below are the first member's
+  // An ensemble's weights in one table: feature id -> one row per member
+  // (rows ens_rows_[r * members .. r * members + members)), so a feature is looked up once.
+  std::vector<std::uint64_t> ens_keys_;
+  std::vector<std::uint32_t> ens_slot_row_;
+  std::vector<std::array<std::int16_t, 8>> ens_rows_;
+  std::uint64_t ens_mask_ = 0;
 
   NerFeatureExtractor extractor_;
   double scale_ = 1.0;
   Transitions transitions_{};
   Transitions2 transitions2_{};
   bool second_order_ = false;
+  bool reversed_ = false;
   std::string info_;
   // Open addressing, linear probing; key 0 = empty slot.
   std::vector<std::uint64_t> keys_;

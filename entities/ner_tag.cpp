@@ -75,4 +75,14 @@ std::vector<NerTag> ner_repair(std::span<const NerTag> tags) {
   return out;
 }
 
+std::vector<NerTag> ner_reverse(std::span<const NerTag> tags) {
+  const std::size_t n = tags.size();
+  std::vector<NerTag> out(n, NerTag::O);
+  for (const NerSpan& m : ner_spans(tags)) {
+    out[n - 1 - m.last_token] = ner_begin(m.type);
+    for (std::size_t i = n - m.last_token; i <= n - 1 - m.first_token; ++i) out[i] = ner_inside(m.type);
+  }
+  return out;
+}
+
 }  // namespace talash::entities

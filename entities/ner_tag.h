@@ -51,6 +51,11 @@ struct NerSpan {
 // I-X when the previous tag is not B-X/I-X, and runs over the I-X after it.
 std::vector<NerSpan> ner_spans(std::span<const NerTag> tags);
 
+// The tags of the same mentions over the reversed token sequence: a mention
+// over tokens a..b becomes B-X at n-1-b and I-X up to n-1-a. Applied twice,
+// it gives back ner_repair(tags). Used by right-to-left models.
+std::vector<NerTag> ner_reverse(std::span<const NerTag> tags);
+
 // The same sequence made decodable: every I-X that conlleval would read as
 // the start of a mention becomes B-X. Used on gold data before training.
 std::vector<NerTag> ner_repair(std::span<const NerTag> tags);

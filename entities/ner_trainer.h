@@ -15,7 +15,19 @@
 
 namespace talash::entities {
 
+// How the weights are learned.
+enum class NerAlgorithm {
+  Perceptron,  // averaged structured perceptron; `epochs` passes over the data
+  Crf,         // linear-chain CRF, L-BFGS / OWL-QN on the log-likelihood with L1 (c1) and L2 (c2) penalties;
+               // `epochs` is the most L-BFGS iterations, and dev data is scored every `eval_every` of them
+};
+
 struct NerTrainOptions {
+  NerAlgorithm algorithm = NerAlgorithm::Perceptron;
+  double c1 = 0.0;     // CRF: L1 penalty c1 * sum |w| (gives a sparse model)
+  double c2 = 1.0;     // CRF: L2 penalty c2 * sum w^2
+  int eval_every = 10;  // CRF: score dev data (and keep the best model) every this many iterations
+  int threads = 1;      // CRF: threads for the gradient (the result does not depend on it)
   NerFeatureOptions features;
   int epochs = 15;                   // the most epochs; with dev data the best epoch on dev is kept
   std::uint64_t seed = 1;            // shuffles the training sentences each epoch
@@ -26,11 +38,17 @@ struct NerTrainOptions {
   // Also learn scores of tag trigrams (the two previous tags), decoded with
   // second-order Viterbi.
   bool second_order = false;
+  // Perceptron: decode training sentences with this cost added to every
+  // wrong tag (cost-augmented / margin perceptron); 0 = plain perceptron.
+  int margin = 0;
+  // Train a right-to-left model (NerModel::Parts::reversed).
+  bool reverse = false;
 };
 
 struct NerEpochReport {
   int epoch = 0;              // 1-based
   std::size_t mistakes = 0;   // training sentences decoded wrongly during the epoch
+  double objective = 0;       // CRF: the penalized negative log-likelihood after the iteration
   NerCounts dev;              // the averaged model on the dev data (empty without dev data)
   NerCounts dev_unquantized;  // the same with float weights: what pruning and quantization cost
   std::size_t features = 0;   // features kept in that model

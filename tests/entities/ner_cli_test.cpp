@@ -100,6 +100,32 @@ TEST(NerCliTest, TrainWritesAModelThatTagsAndIsReproducible) {
   EXPECT_NE(tagged.err.find("all  P 100.00"), std::string::npos) << tagged.err;
 }
 
+TEST(NerCliTest, TrainMembersWritesAVotingEnsemble) {
+  TempDir dir;
+  std::string data;
+  for (const char* name : {"राम", "श्याम", "मोहन", "गीता", "सीता"})
+    data += std::string("मंत्री\tO\n") + name + "\tB-PER\nने\tO\nपुरी\tB-LOC\nमें\tO\nकहा\tO\n\n";
+  const auto train = dir.write("train.conll", data);
+  const auto r = talash(dir, {"ner-train", "--train", train.string(), "--dev", train.string(), "--epochs", "3",
+                              "--min-count", "1", "--margin", "5", "--members", "frr", "--out",
+                              (dir / "e.bin").string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("member 3 of 3 (seed 3, right to left)"), std::string::npos) << r.err;
+  const auto model = entities::NerModel::load(read_file(dir / "e.bin"));
+  ASSERT_TRUE(model) << model.error();
+  ASSERT_EQ(model->members().size(), 3u);
+  EXPECT_FALSE(model->members()[0].reversed());
+  EXPECT_TRUE(model->members()[2].reversed());
+  EXPECT_NE(model->info().find("--members frr"), std::string::npos) << model->info();
+  EXPECT_NE(model->members()[1].info().find("--seed 2"), std::string::npos) << model->members()[1].info();
+  const auto tagged = talash(dir, {"ner", "--model", (dir / "e.bin").string(), "--conll", train.string(), "--score"});
+  ASSERT_EQ(tagged.status, 0) << tagged.err;
+  EXPECT_NE(tagged.err.find("all  P 100.00"), std::string::npos) << tagged.err;
+  const auto bad = talash(dir, {"ner-train", "--train", train.string(), "--members", "fx", "--out",
+                                (dir / "x.bin").string()});
+  EXPECT_EQ(bad.status, 2) << bad.err;
+}
+
 TEST(NerCliTest, TrainRejectsBadData) {
   TempDir dir;
   const auto train = dir.write("bad.conll", "राम\tB-PER\nने\tB-XYZ\n");

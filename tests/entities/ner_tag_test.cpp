@@ -53,6 +53,44 @@ const SpanRow kSpans[] = {
 };
 INSTANTIATE_TEST_SUITE_P(Spans, NerSpansTest, ::testing::ValuesIn(kSpans), test::RowName{});
 
+// ner_reverse: the same mentions over the tokens read last first (what a
+// right-to-left model is trained on and decodes).
+struct ReverseRow {
+  const char* name;
+  std::string_view tags;
+  std::string_view reversed;
+};
+
+class NerReverseTest : public ::testing::TestWithParam<ReverseRow> {};
+
+TEST_P(NerReverseTest, MirrorsTheMentions) {
+  const auto tags = tags_of(GetParam().tags);
+  const auto reversed = ner_reverse(tags);
+  EXPECT_EQ(reversed, tags_of(GetParam().reversed));
+  // Every mention a..b of n tokens is n-1-b..n-1-a, and reversing twice repairs.
+  const auto spans = ner_spans(tags);
+  const auto mirrored = ner_spans(reversed);
+  ASSERT_EQ(spans.size(), mirrored.size());
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    const NerSpan& m = mirrored[spans.size() - 1 - k];
+    EXPECT_EQ(m.type, spans[k].type);
+    EXPECT_EQ(m.first_token, tags.size() - 1 - spans[k].last_token);
+    EXPECT_EQ(m.last_token, tags.size() - 1 - spans[k].first_token);
+  }
+  EXPECT_EQ(ner_reverse(reversed), ner_repair(tags));
+}
+
+const ReverseRow kReverse[] = {
+    {"SingleTokenStaysBegin", "O B-LOC O O", "O O B-LOC O"},
+    {"MultiTokenBeginsAtItsLastToken", "B-ORG I-ORG I-ORG O", "O B-ORG I-ORG I-ORG"},
+    {"AdjacentMentionsStaySeparate", "B-PER I-PER B-PER", "B-PER B-PER I-PER"},
+    {"TypeChange", "B-PER I-PER B-LOC", "B-LOC B-PER I-PER"},
+    {"InsideWithoutBeginIsAMention", "O I-LOC I-LOC", "B-LOC I-LOC O"},
+    {"AllOutside", "O O", "O O"},
+    {"Empty", "", ""},
+};
+INSTANTIATE_TEST_SUITE_P(Reverse, NerReverseTest, ::testing::ValuesIn(kReverse), test::RowName{});
+
 TEST(NerTagTest, NamesRoundTrip) {
   for (const NerTag t : kNerTags) EXPECT_EQ(ner_tag_from_string(to_string(t)), t);
   EXPECT_FALSE(ner_tag_from_string("B-MISC"));
