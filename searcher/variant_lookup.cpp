@@ -29,8 +29,20 @@ IndexVariantLookup::IndexVariantLookup(const Xapian::Database& db, const entitie
 std::vector<Variant> IndexVariantLookup::variants(std::string_view word) const {
   if (word.size() < 2 || analysis::is_stopword(word) || analysis::is_frequent_word(word)) return {};
   const std::string own_term = schema::word_term(word);
-  const bool ordinary =
-      db_.get_termfreq(own_term) > std::max<double>(5.0, limits_.ordinary_word_share * db_.get_doccount());
+  const Xapian::doccount own_df = db_.get_termfreq(own_term);
+  const bool ordinary = own_df > std::max<double>(5.0, limits_.ordinary_word_share * db_.get_doccount());
+  const auto keys = analysis::phonetic_keys(word);
+  // A Devanagari word the index has is spelled as news spells it. Unless it
+  // was part of a name somewhere, its sound-alikes are other words, not
+  // other spellings (measured on the xquad questions: ग्रंथ -> ग्रांट,
+  // खाती -> कोठी).
+  if (own_df > 0 && is_devanagari_word(word) && !keys[0].empty()) {
+    bool in_a_name = false;
+    const std::string key = schema::variant_key(schema::synonym::kFromEntity, 0, keys[0]);
+    for (auto it = db_.synonyms_begin(key); it != db_.synonyms_end(key) && !in_a_name; ++it) in_a_name = *it == own_term;
+    if (!in_a_name) return {};
+  }
+  const bool attested = own_df > 0 && is_devanagari_word(word);
   std::map<std::string, double> found;  // word term -> best weight
   auto add = [&](const std::string& term, double weight) {
     if (term == own_term) return;
@@ -41,14 +53,13 @@ std::vector<Variant> IndexVariantLookup::variants(std::string_view word) const {
     for (auto it = db_.synonyms_begin(key); it != db_.synonyms_end(key); ++it) add(*it, weight);
   };
 
-  const auto keys = analysis::phonetic_keys(word);
   const double weights[3] = {limits_.strict_weight, limits_.middle_weight, limits_.loose_weight};
   // Only the strict key is precise enough between Devanagari words that were
   // not names in their article (measured on the 32k corpus: the middle key
   // of पुतिन also reaches पतन and पत्तों). Short keys collide too easily
   // beyond strict.
   for (char source : {schema::synonym::kFromEntity, schema::synonym::kFromRareWord}) {
-    if (source == schema::synonym::kFromRareWord && ordinary) continue;
+    if (source == schema::synonym::kFromRareWord && (ordinary || attested)) continue;
     for (int tier = 0; tier < 3; ++tier) {
       if (keys[tier].empty()) continue;
       // A common word typed as it is usually written needs no sound-alikes
