@@ -357,7 +357,7 @@ Command add_ner_train_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--members", args->members,
                   "Train an ensemble that votes (a mention found by most members is kept): one letter per member, "
-                  "f = left to right, r = right to left (--reverse); member k gets seed --seed + k. Example: frr")
+                  "f = left to right, r = right to left (overrides --reverse); member k gets seed --seed + k. Example: frr")
       ->check([](const std::string& v) {
         return v.size() >= 2 && v.size() <= 15 && v.find_first_not_of("fr") == std::string::npos
                    ? std::string()
@@ -464,6 +464,8 @@ Command add_ner_train_command(CLI::App& app) {
         const std::string from = " --seed " + std::to_string(options.seed);
         member_info.replace(member_info.find(from), from.size(), " --seed " + std::to_string(member.seed));
         if (member.reverse && !options.reverse) member_info += " --reverse";
+        if (const auto at = member_info.find(" --reverse"); !member.reverse && at != std::string::npos)
+          member_info.erase(at, std::string_view(" --reverse").size());
         member.info = member_info;
         std::fprintf(stderr, "member %d of %d (seed %llu, %s)\n", k + 1, members,
                      static_cast<unsigned long long>(member.seed), member.reverse ? "right to left" : "left to right");
@@ -495,24 +497,23 @@ Command add_ner_train_command(CLI::App& app) {
       }
       models.push_back(std::move(result.model));
     }
-    struct {
-      NerModel model;
-    } result;
+    NerModel model;
     if (members == 1) {
-      result.model = std::move(models[0]);
+      model = std::move(models[0]);
     } else {
-      std::string ensemble_info = info + " --members " + args->members;
-      result.model = NerModel::ensemble(std::move(models), ensemble_info);
+      // The ensemble's provenance line records its own dev score too.
+      const std::string ensemble_info = info + " --members " + args->members;
+      model = NerModel::ensemble(std::move(models), ensemble_info);
       if (!dev.empty()) {
-        const auto scorer = entities::ner_evaluate(result.model, dev);
+        const auto scorer = entities::ner_evaluate(model, dev);
         std::cerr << "dev (" << args->dev << "), ensemble of " << members << " (mentions found by most members):\n"
                   << scorer.report();
         char f1[32];
         std::snprintf(f1, sizeof f1, "%.2f", scorer.overall().f1());
-        result.model = NerModel::ensemble(result.model.members(), ensemble_info + "; dev F1 " + f1);
+        model = NerModel::ensemble(model.members(), ensemble_info + "; dev F1 " + f1);
       }
     }
-    const std::string bytes = result.model.save();
+    const std::string bytes = model.save();
     std::ofstream out(args->out, std::ios::binary);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
@@ -521,7 +522,7 @@ Command add_ner_train_command(CLI::App& app) {
       return kExitFailure;
     }
     std::fprintf(stderr, "wrote %s: %zu bytes, %zu features, %.1fs\n", args->out.c_str(), bytes.size(),
-                 result.model.feature_count(), seconds_since(start));
+                 model.feature_count(), seconds_since(start));
     return kExitOk;
   };
 }
