@@ -7,6 +7,7 @@
  *   state <-> URL        → stateFromUrl / stateToUrl / apiQuery
  *   fetch                → fetchJson / fetchSearch / fetchDoc / fetchStats
  *   render               → status, hits, facets, chips, pagination, landing, doc dialog
+ *   suggestions          → the search box's combobox (/api/suggest)
  *   controller           → navigate / run / event wiring
  */
 'use strict';
@@ -32,13 +33,16 @@
     religion: 'धर्म', culture: 'संस्कृति', weather: 'मौसम', auto: 'ऑटो', jobs: 'नौकरी',
   };
   const EXAMPLES = ['रूस', 'चुनाव', 'क्रिकेट', 'मौसम', 'शेयर बाज़ार'];
+  const SUGGEST_DELAY_MS = 120;   // debounce while typing
+  const SUGGEST_LIMIT = 8;
+  const SUGGEST_MAX_BYTES = 200;  // the server rejects longer prefixes
   const NUMBER_FORMAT = new Intl.NumberFormat('hi-IN-u-nu-latn');
 
   // ---------------------------------------------------------------- DOM refs
 
   const $ = (id) => document.getElementById(id);
   const els = {
-    form: $('search-form'), q: $('q'), sort: $('sort'), from: $('from'), to: $('to'),
+    form: $('search-form'), q: $('q'), suggest: $('suggest-list'), sort: $('sort'), from: $('from'), to: $('to'),
     tools: $('tools'), toolsSummary: $('tools-summary-value'),
     landing: $('landing'), landingStats: $('landing-stats'), examples: $('examples'),
     view: $('search-view'), status: $('status'), also: $('also'), relaxed: $('relaxed'), error: $('error'),
@@ -261,6 +265,10 @@
 
   function fetchStats() {
     return fetchJson('/api/stats');
+  }
+
+  function fetchSuggest(q, signal) {
+    return fetchJson(`/api/suggest?${encodePairs([['q', q], ['limit', String(SUGGEST_LIMIT)]])}`, signal);
   }
 
   // ---------------------------------------------------------------- render: form
@@ -651,6 +659,206 @@
     if (els.dialog.open) els.dialog.close();
   }
 
+  // ---------------------------------------------------------------- suggestions (combobox)
+  //
+  // ARIA combobox with a listbox popup: focus stays in the input, the highlighted
+  // option is announced through aria-activedescendant. Typing asks /api/suggest
+  // after a short pause; a response is shown only if nothing was typed, picked or
+  // closed since it was asked for (suggestSeq).
+
+  let suggestTimer = 0;
+  let suggestSeq = 0;
+  let suggestAbort = null;
+  let suggestItems = [];
+  let suggestActive = -1;
+  const suggestCache = new Map();   // query -> suggestions (recent ones, for backspacing)
+  const SUGGEST_CACHE_SIZE = 50;
+  const utf8 = new TextEncoder();
+
+  function suggestOpen() {
+    return !els.suggest.hidden;
+  }
+
+  /** Drops any pending or running request: its answer will not be shown. */
+  function stopSuggest() {
+    suggestSeq++;
+    clearTimeout(suggestTimer);
+    if (suggestAbort) suggestAbort.abort();
+    suggestAbort = null;
+  }
+
+  /** Hides the list and drops any pending or running request. */
+  function cancelSuggest() {
+    stopSuggest();
+    hideSuggest();
+  }
+
+  function hideSuggest() {
+    suggestItems = [];
+    suggestActive = -1;
+    els.suggest.hidden = true;
+    els.suggest.replaceChildren();
+    els.q.setAttribute('aria-expanded', 'false');
+    els.q.removeAttribute('aria-activedescendant');
+  }
+
+  function validSuggestion(it) {
+    return it && typeof it.text === 'string' && it.text.trim() !== '';
+  }
+
+  /** Asks for suggestions for what is in the box now: after the debounce, or at once. */
+  function requestSuggest(immediate) {
+    stopSuggest();
+    const q = els.q.value.trim();
+    if (!q || utf8.encode(q).length > SUGGEST_MAX_BYTES) {
+      hideSuggest();
+      return;
+    }
+    // The shown list stays (no flicker) until the new one comes, but nothing in it is
+    // highlighted, so Enter meanwhile searches what was typed.
+    if (suggestOpen()) setSuggestActive(-1);
+    const seq = suggestSeq;
+    if (suggestCache.has(q)) {
+      showSuggest(suggestCache.get(q));
+      return;
+    }
+    if (immediate) loadSuggest(q, seq);
+    else suggestTimer = setTimeout(() => loadSuggest(q, seq), SUGGEST_DELAY_MS);
+  }
+
+  async function loadSuggest(q, seq) {
+    if (seq !== suggestSeq) return;
+    const abort = new AbortController();
+    suggestAbort = abort;
+    try {
+      const data = await fetchSuggest(q, abort.signal);
+      const list = (Array.isArray(data.suggestions) ? data.suggestions : []).filter(validSuggestion);
+      if (suggestCache.size >= SUGGEST_CACHE_SIZE) suggestCache.delete(suggestCache.keys().next().value);
+      suggestCache.set(q, list);
+      if (seq !== suggestSeq) return;   // stale: the box changed, or the list was closed
+      suggestAbort = null;
+      showSuggest(list);
+    } catch (_) {
+      // Suggestions are optional: on any error just show none.
+      if (seq === suggestSeq) hideSuggest();
+    }
+  }
+
+  function suggestTypeLabel(type) {
+    return FACET_TITLES[type] || ENTITY_TYPE_TITLES[type] || String(type);
+  }
+
+  function renderSuggestion(it, i) {
+    const text = String(it.text);
+    const entity = it.kind === 'entity';
+    const type = entity && it.type ? suggestTypeLabel(it.type) : null;
+    const en = entity && it.label_en && String(it.label_en) !== text ? String(it.label_en) : null;
+    const count = Number.isFinite(it.documents) ? `${formatNumber(it.documents)} समाचार` : null;
+    return h('li', {
+      id: `suggest-${i}`, role: 'option', class: 'suggest-item', 'aria-selected': 'false',
+      'aria-label': [text, type, en, count].filter(Boolean).join(', '),
+      dataset: { suggestIndex: String(i), kind: entity ? 'entity' : 'title' },
+    },
+    h('span', { class: 'suggest-main' },
+      h('span', { class: 'suggest-text' }, text),
+      type ? h('span', { class: 'suggest-type', dataset: { type: String(it.type) } }, type) : null,
+      en ? h('span', { class: 'suggest-en', lang: 'en' }, en) : null),
+    count ? h('span', { class: 'suggest-count' }, count) : null);
+  }
+
+  function showSuggest(list) {
+    if (!list.length || document.activeElement !== els.q) {
+      hideSuggest();
+      return;
+    }
+    suggestItems = list;
+    suggestActive = -1;
+    els.suggest.replaceChildren(...list.map(renderSuggestion));
+    els.suggest.hidden = false;
+    els.q.setAttribute('aria-expanded', 'true');
+    els.q.removeAttribute('aria-activedescendant');
+  }
+
+  function setSuggestActive(i) {
+    suggestActive = i;
+    for (const li of els.suggest.children) {
+      const on = Number(li.dataset.suggestIndex) === i;
+      li.setAttribute('aria-selected', String(on));
+      li.classList.toggle('is-active', on);
+      if (on) li.scrollIntoView({ block: 'nearest' });
+    }
+    if (i >= 0) els.q.setAttribute('aria-activedescendant', `suggest-${i}`);
+    else els.q.removeAttribute('aria-activedescendant');
+  }
+
+  /** Entity or headline word: the suggestion's text becomes the query. */
+  function pickSuggestion(i) {
+    const it = suggestItems[i];
+    if (!it) return;
+    els.q.value = String(it.text);
+    cancelSuggest();
+    els.form.requestSubmit();
+  }
+
+  function onQueryKeydown(e) {
+    if (e.isComposing || e.keyCode === 229) return;   // an IME is composing (e.g. Devanagari input)
+    if (e.ctrlKey || e.metaKey) return;
+    const n = suggestItems.length;
+    switch (e.key) {
+      case 'ArrowDown':
+        e.preventDefault();
+        if (!suggestOpen()) requestSuggest(true);
+        // Past the last option the typed text is current again.
+        else setSuggestActive(suggestActive + 1 >= n ? -1 : suggestActive + 1);
+        break;
+      case 'ArrowUp':
+        if (!suggestOpen()) return;
+        e.preventDefault();
+        setSuggestActive(suggestActive <= -1 ? n - 1 : suggestActive - 1);
+        break;
+      case 'Enter':
+        if (suggestOpen() && suggestActive >= 0) {
+          e.preventDefault();
+          pickSuggestion(suggestActive);
+        } else {
+          cancelSuggest();   // the form submits what was typed
+        }
+        break;
+      case 'Escape':
+        // The first Escape closes the list; with no list, the search box clears itself.
+        if (suggestOpen()) {
+          e.preventDefault();
+          cancelSuggest();
+        }
+        break;
+      case 'Tab':
+        cancelSuggest();
+        break;
+      default:
+    }
+  }
+
+  function optionOf(e) {
+    const t = e.target instanceof Element ? e.target : null;
+    return t && t.closest('li[data-suggest-index]');
+  }
+
+  function initSuggest() {
+    els.q.addEventListener('input', () => requestSuggest(false));
+    els.q.addEventListener('keydown', onQueryKeydown);
+    els.q.addEventListener('blur', cancelSuggest);
+    // Keep focus in the box while pressing an option (mouse or touch), so blur does not close the list first.
+    els.suggest.addEventListener('mousedown', (e) => e.preventDefault());
+    els.suggest.addEventListener('click', (e) => {
+      const li = optionOf(e);
+      if (li) pickSuggestion(Number(li.dataset.suggestIndex));
+    });
+    els.suggest.addEventListener('mousemove', (e) => {
+      const li = optionOf(e);
+      if (li && Number(li.dataset.suggestIndex) !== suggestActive) setSuggestActive(Number(li.dataset.suggestIndex));
+    });
+  }
+
   // ---------------------------------------------------------------- controller
 
   /** Move to a new state: update the URL (push unless replace) and run the search. */
@@ -753,6 +961,7 @@
 
   function onSubmit(e) {
     e.preventDefault();
+    cancelSuggest();
     const next = cloneState(current);
     next.q = els.q.value.trim();
     next.sort = SORTS.includes(els.sort.value) ? els.sort.value : 'relevance';
@@ -866,6 +1075,7 @@
     // In-page anchors (#main, #facets) also fire popstate: nothing to redo then.
     if (stateToUrl(next) === stateToUrl(current) && lastData) return;
     closeDoc();
+    cancelSuggest();
     current = next;
     syncForm(current);
     run(current);
@@ -882,6 +1092,7 @@
     els.dialog.addEventListener('click', onDialogClick);
     els.dialog.addEventListener('close', onDialogClose);
     window.addEventListener('popstate', onPopState);
+    initSuggest();
 
     current = stateFromUrl(location.search);
     // On phones the sort/date tools start collapsed (unless a date range is set).

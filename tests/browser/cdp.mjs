@@ -215,11 +215,34 @@ export class Page {
     await this.send('Input.insertText', { text });
   }
 
+  /** A real key press: Enter, Escape, Tab, ArrowDown, ArrowUp or '/'. */
   async press(key) {
-    const keys = { Enter: { code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' } };
-    const k = { key, ...(keys[key] || {}) };
-    await this.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k });
+    const keys = {
+      Enter: { code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' },
+      Escape: { code: 'Escape', windowsVirtualKeyCode: 27 },
+      Tab: { code: 'Tab', windowsVirtualKeyCode: 9 },
+      ArrowDown: { code: 'ArrowDown', windowsVirtualKeyCode: 40 },
+      ArrowUp: { code: 'ArrowUp', windowsVirtualKeyCode: 38 },
+      '/': { code: 'Slash', windowsVirtualKeyCode: 191, text: '/' },
+    };
+    if (!keys[key]) throw new Error(`press: unknown key ${key}`);
+    const k = { key, ...keys[key] };
+    // Keys without text are "raw" key downs, as a real keyboard sends them.
+    await this.send('Input.dispatchKeyEvent', { type: k.text ? 'keyDown' : 'rawKeyDown', ...k });
     await this.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code: k.code, windowsVirtualKeyCode: k.windowsVirtualKeyCode });
+  }
+
+  /** A tap with one finger in the middle of the first element matching the selector. */
+  async tap(selector) {
+    const box = await this.eval((sel) => {
+      const el = document.querySelector(sel);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return r.width && r.height ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+    }, selector);
+    if (!box) throw new Error(`tap: no visible element ${selector}`);
+    await this.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: box.x, y: box.y }] });
+    await this.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   }
 }
 

@@ -67,6 +67,53 @@ function assertNoErrors(page, allowed = () => false) {
   assert.deepEqual(page.dialogs, [], 'a dialog opened');
 }
 
+/** The search box's suggestion list as a user and a screen reader see it. */
+function suggestions(page) {
+  return page.eval(() => {
+    const q = document.getElementById('q');
+    const list = document.getElementById('suggest-list');
+    const text = (li, sel) => (li.querySelector(sel) ? li.querySelector(sel).textContent : null);
+    return {
+      open: !list.hidden && list.getBoundingClientRect().height > 0,
+      expanded: q.getAttribute('aria-expanded'),
+      active: q.getAttribute('aria-activedescendant'),
+      focused: document.activeElement === q,
+      items: [...list.querySelectorAll('[role="option"]')].map((li) => ({
+        id: li.id, kind: li.dataset.kind, selected: li.getAttribute('aria-selected'),
+        text: text(li, '.suggest-text'), type: text(li, '.suggest-type'), en: text(li, '.suggest-en'),
+        count: text(li, '.suggest-count'),
+      })),
+    };
+  });
+}
+
+/** Types into the search box and waits for the suggestion list to open. */
+async function suggest(page, text) {
+  await page.type('#q', text);
+  await page.waitFor(() => !document.getElementById('suggest-list').hidden, { what: `suggestions for ${text}` });
+  return suggestions(page);
+}
+
+/**
+ * Answers /api/suggest from the test instead of the server, after delay(q) ms;
+ * returns the queries asked.
+ */
+async function stubSuggest(page, answer, delay = () => 0) {
+  const asked = [];
+  await page.send('Fetch.enable', { patterns: [{ urlPattern: '*/api/suggest?*', requestStage: 'Request' }] });
+  page.browser.listeners.add((msg) => {
+    if (msg.sessionId !== page.sessionId || msg.method !== 'Fetch.requestPaused') return;
+    const q = new URL(msg.params.request.url).searchParams.get('q');
+    asked.push(q);
+    setTimeout(() => page.send('Fetch.fulfillRequest', {
+      requestId: msg.params.requestId, responseCode: 200,
+      responseHeaders: [{ name: 'Content-Type', value: 'application/json' }],
+      body: Buffer.from(JSON.stringify(answer(q))).toString('base64'),
+    }).catch(() => {}), delay(q));   // fails harmlessly when the page gave up on the request
+  });
+  return asked;
+}
+
 const MONTHS = ['जनवरी', 'फ़रवरी', 'मार्च', 'अप्रैल', 'मई', 'जून',
   'जुलाई', 'अगस्त', 'सितंबर', 'अक्टूबर', 'नवंबर', 'दिसंबर'];
 
@@ -347,6 +394,181 @@ const tests = {
     await act(page, () => page.eval('history.back()'));
     await act(page, () => page.eval('history.back()'));
     assert.deepEqual(await snapshot(page), plain, 'back restores the earlier page');
+    assertNoErrors(page);
+  },
+
+  async suggest_keyboard_pick({ page, base }) {
+    await page.goto(base);
+    const aria = await page.eval(() => {
+      const q = document.getElementById('q');
+      const list = document.getElementById(q.getAttribute('aria-controls'));
+      return { role: q.getAttribute('role'), auto: q.getAttribute('aria-autocomplete'), expanded: q.getAttribute('aria-expanded'),
+        list: list && list.getAttribute('role'), hidden: list && list.hidden };
+    });
+    assert.deepEqual(aria, { role: 'combobox', auto: 'list', expanded: 'false', list: 'listbox', hidden: true });
+
+    const list = await suggest(page, 'kim');
+    assert.equal(list.expanded, 'true');
+    assert.equal(list.active, null, 'nothing is highlighted before the arrow keys');
+    assert.equal(list.items[0].kind, 'entity', `entities come first: ${JSON.stringify(list.items)}`);
+    const i = list.items.findIndex((it) => it.text === 'किम जोंग उन');
+    assert.ok(i >= 0, `किम जोंग उन is offered for "kim": ${JSON.stringify(list.items)}`);
+    const kim = list.items[i];
+    assert.equal(kim.kind, 'entity');
+    assert.equal(kim.type, 'लोग', 'the type tag is the facet title');
+    assert.equal(kim.en, 'Kim Jong Un');
+    assert.match(kim.count, /^\d+ समाचार$/);
+    assert.ok(list.items.every((it) => it.selected === 'false'));
+
+    // Down past the entity and back up to it; focus stays in the box throughout.
+    for (let k = 0; k <= i + 1; k++) await page.press('ArrowDown');
+    await page.press('ArrowUp');
+    const on = await suggestions(page);
+    assert.equal(on.active, kim.id, 'aria-activedescendant points at the highlighted option');
+    assert.deepEqual(on.items.map((it) => it.selected), on.items.map((it, k) => String(k === i)));
+    assert.ok(on.focused, 'focus stays in the search box');
+
+    await act(page, () => page.press('Enter'));
+    const after = await snapshot(page);
+    assert.equal(new URLSearchParams(after.url.split('?')[1]).get('q'), 'किम जोंग उन', `the URL has q=: ${after.url}`);
+    assert.equal(after.q, 'किम जोंग उन');
+    assert.ok(after.hits.length >= 1 && total(after.status) >= 1, 'the entity is searched');
+    const closed = await suggestions(page);
+    assert.deepEqual([closed.open, closed.expanded, closed.active, closed.items.length], [false, 'false', null, 0]);
+    assertNoErrors(page);
+  },
+
+  async suggest_escape_closes({ page, base }) {
+    await page.goto(base);
+    await suggest(page, 'किम');
+    await page.press('ArrowDown');
+    await page.press('Escape');
+    const closed = await suggestions(page);
+    assert.deepEqual([closed.open, closed.expanded, closed.active], [false, 'false', null], 'Escape closes the list');
+    assert.ok(closed.focused);
+    assert.equal(await page.eval('document.getElementById("q").value'), 'किम', 'Escape keeps the typed text');
+    assert.equal(await page.eval('document.getElementById("landing").hidden'), false, 'nothing was searched');
+
+    // ArrowDown opens it again; Tab closes it and leaves the box.
+    await page.press('ArrowDown');
+    await page.waitFor(() => !document.getElementById('suggest-list').hidden, { what: 'the list to reopen' });
+    await page.press('Tab');
+    const left = await suggestions(page);
+    assert.deepEqual([left.open, left.expanded, left.focused], [false, 'false', false]);
+
+    // Emptying the box before the pause ends: no list, and no request for empty input.
+    await page.type('#q', 'kim');
+    await page.eval(() => {
+      const q = document.getElementById('q');
+      q.value = '';
+      q.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await new Promise((res) => setTimeout(res, 400));
+    assert.equal((await suggestions(page)).open, false, 'a suggestion for text no longer in the box is not shown');
+    const asked = await page.eval(() => performance.getEntriesByType('resource')
+      .map((r) => new URL(r.name)).filter((u) => u.pathname === '/api/suggest').map((u) => u.searchParams.get('q')));
+    assert.ok(!asked.includes(''), `no request for empty input: ${JSON.stringify(asked)}`);
+    assert.ok(!asked.includes('kim'), `the debounced request was dropped: ${JSON.stringify(asked)}`);
+    assertNoErrors(page);
+  },
+
+  async suggest_stale_ignored({ page, base }) {
+    // "ru" is answered late, after "rus" has been typed and answered.
+    const asked = await stubSuggest(page,
+      (q) => ({ query: q, suggestions: [{ text: q === 'ru' ? 'पुराना उत्तर' : 'रूस', kind: 'title', documents: 1 }] }),
+      (q) => (q === 'ru' ? 700 : 0));
+    await page.goto(base);
+    await page.type('#q', 'ru');
+    for (const t0 = Date.now(); asked.length === 0;) {   // "ru" is on its way
+      assert.ok(Date.now() - t0 < 5000, 'the page asks for suggestions for "ru"');
+      await new Promise((res) => setTimeout(res, 20));
+    }
+    const list = await suggest(page, 'rus');
+    assert.deepEqual(asked, ['ru', 'rus']);
+    assert.deepEqual(list.items.map((it) => it.text), ['रूस']);
+    await new Promise((res) => setTimeout(res, 900));   // the answer for "ru" has come and gone
+    assert.deepEqual((await suggestions(page)).items.map((it) => it.text), ['रूस'], 'the late answer is ignored');
+    assertNoErrors(page);
+  },
+
+  async suggest_phone_tap({ page, base }) {
+    await page.setViewport(360, 740, true);
+    await page.goto(base);
+    const list = await suggest(page, 'किम');
+    const title = list.items.findIndex((it) => it.kind === 'title');
+    assert.ok(title >= 0, `a headline word is offered: ${JSON.stringify(list.items)}`);
+    const r = await page.eval(() => {
+      const box = document.getElementById('suggest-list').getBoundingClientRect();
+      return {
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        width: document.documentElement.clientWidth,
+        list: { left: box.left, right: box.right },
+        options: [...document.querySelectorAll('#suggest-list [role="option"]')].map((li) => {
+          const o = li.getBoundingClientRect();
+          const c = li.querySelector('.suggest-count').getBoundingClientRect();
+          return { height: o.height, countRight: c.right, right: o.right };
+        }),
+      };
+    });
+    assert.equal(r.overflow, 0, 'no horizontal scrolling at 360px');
+    assert.ok(r.list.left >= 0 && r.list.right <= r.width, `the list is on screen: ${JSON.stringify(r)}`);
+    assert.ok(r.options.every((o) => o.height >= 40 && o.countRight <= o.right), `options are big enough to tap and fit: ${JSON.stringify(r.options)}`);
+
+    await act(page, () => page.tap(`#suggest-list [role="option"]:nth-child(${title + 1})`));
+    const after = await snapshot(page);
+    assert.equal(new URLSearchParams(after.url.split('?')[1]).get('q'), list.items[title].text, `the tapped word is searched: ${after.url}`);
+    assert.equal(after.q, list.items[title].text, 'the word is put in the box');
+    assert.equal((await suggestions(page)).open, false);
+    assertNoErrors(page);
+  },
+
+  async slash_focuses_search({ page, base }) {
+    await page.goto(`${base}?q=${encodeURIComponent('रूस')}`);
+    await settled(page);
+    await page.click('#status');
+    assert.notEqual(await page.eval('document.activeElement.id'), 'q', 'the box starts without focus');
+    await page.press('/');
+    const r = await page.eval(() => {
+      const q = document.getElementById('q');
+      return { focused: document.activeElement === q, value: q.value, selected: [q.selectionStart, q.selectionEnd] };
+    });
+    assert.deepEqual(r, { focused: true, value: 'रूस', selected: [0, 3] }, '/ focuses the box and selects the query, typing no slash');
+
+    // Typing in a field, / is just a character.
+    await page.eval(() => document.getElementById('from').focus());
+    await page.press('/');
+    assert.equal(await page.eval('document.activeElement.id'), 'from', '/ in a date field stays there');
+
+    const help = await page.eval(() => {
+      const a = document.querySelector('.site-header a[href$="help.html"]');
+      return a && { text: a.textContent.trim(), visible: a.getBoundingClientRect().width > 0 };
+    });
+    assert.deepEqual(help, { text: 'सहायता', visible: true }, 'a help link next to the search box');
+    assertNoErrors(page);
+  },
+
+  async suggest_html_escaped({ page, base }) {
+    // The server's suggestions are words of the index and gazetteer names, which hold no markup;
+    // the test answers with some, to see that the page shows it as text.
+    const asked = await stubSuggest(page, (q) => ({ query: q, suggestions: [
+      { text: `${q}<img src=x onerror=alert(1)>`, kind: 'entity', id: 'x', type: '<i>person</i>', label_en: '<b>en</b>', documents: 2 },
+      { text: q, kind: 'title', documents: 1 },
+    ] }));
+    await page.goto(base);
+    const list = await suggest(page, '<b>x');
+    assert.deepEqual(asked, ['<b>x'], 'the typed text is sent as typed');
+    assert.deepEqual(list.items.map((it) => [it.text, it.type, it.en]), [
+      ['<b>x<img src=x onerror=alert(1)>', '<i>person</i>', '<b>en</b>'],
+      ['<b>x', null, null],
+    ], 'the markup is shown as text');
+    const r = await page.eval(() => ({
+      tags: [...new Set([...document.querySelectorAll('#suggest-list *')].map((e) => e.localName))].sort(),
+      injected: document.querySelectorAll('#suggest-list b, #suggest-list i, [onerror]').length,
+      imgs: [...document.images].map((i) => i.getAttribute('src')),
+    }));
+    assert.deepEqual(r, { tags: ['li', 'span'], injected: 0, imgs: ['/favicon.svg'] });
+    await new Promise((res) => setTimeout(res, 200));   // give an onerror time to fire
+    assert.deepEqual(page.dialogs, [], 'no alert ran');
     assertNoErrors(page);
   },
 };
