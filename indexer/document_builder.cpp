@@ -91,12 +91,18 @@ BuiltDocument DocumentBuilder::build(schema::Article article) {
       if (auto key = analysis::abbreviation_key(t); !key.empty()) add(key, t);
   };
 
+  // Sentences are kSentenceGap positions apart, so a NEAR window of that size
+  // stays within one sentence (SENT() in the query language).
+  auto position_in = [](const analysis::Token& t) {
+    return static_cast<Xapian::termpos>(t.position) + static_cast<Xapian::termpos>(t.sentence) * schema::kSentenceGap;
+  };
   auto title_tokens = analysis::split_words(article.title);
-  for (const auto& t : title_tokens) add_title_word(t.norm, t.position + 1);
+  for (const auto& t : title_tokens) add_title_word(t.norm, position_in(t) + 1);
   add_whole_forms(article.title, title_tokens,
-                  [&](const std::string& norm, const analysis::Token& at) { add_title_word(norm, at.position + 1); });
+                  [&](const std::string& norm, const analysis::Token& at) { add_title_word(norm, position_in(at) + 1); });
 
-  const Xapian::termpos body_base = static_cast<Xapian::termpos>(title_tokens.size()) + schema::kBodyPositionGap;
+  const Xapian::termpos body_base =
+      (title_tokens.empty() ? 0 : position_in(title_tokens.back()) + 1) + schema::kBodyPositionGap;
   auto body_wdf = [](const analysis::Token& t) {
     return schema::kBodyWdf + (t.position < schema::kLeadWords ? schema::kLeadWdf : 0);
   };
@@ -107,9 +113,9 @@ BuiltDocument DocumentBuilder::build(schema::Article article) {
   auto story_wdf = [&](const analysis::Token& t) {
     return entities::inside_any(read_also, t.begin, t.end) ? Xapian::termcount{0} : body_wdf(t);
   };
-  for (const auto& t : body_tokens) add_body_word(t.norm, body_base + t.position, story_wdf(t));
+  for (const auto& t : body_tokens) add_body_word(t.norm, body_base + position_in(t), story_wdf(t));
   add_whole_forms(article.body, body_tokens, [&](const std::string& norm, const analysis::Token& at) {
-    add_body_word(norm, body_base + at.position, story_wdf(at));
+    add_body_word(norm, body_base + position_in(at), story_wdf(at));
   });
 
   const entities::EntityLinker::Part parts[] = {{article.title, &title_tokens, nullptr},

@@ -9,12 +9,12 @@
 namespace talash::schema {
 
 // Bumped when the meaning of a term, slot or stored field changes.
-inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kSchemaVersion = "4";  // 4: sentence gaps in positions
 
 // Term prefixes (Xapian conventions where they exist).
 namespace prefix {
 inline constexpr std::string_view kId = "Q";          // Q<id>: the unique id term
-inline constexpr std::string_view kWord = "";         // <word>: exact normalized word of title+body, positions
+inline constexpr std::string_view kWord = "";         // <word>: exact normalized word of title+body, positions (kSentenceGap between sentences)
 inline constexpr std::string_view kStem = "Z";        // Z<stem>: stems of title+body words, no positions
 inline constexpr std::string_view kTitle = "S";       // S<word>: title words, positions (title:)
 inline constexpr std::string_view kTitleStem = "ZS";  // ZS<stem>: title stems
@@ -59,6 +59,13 @@ inline constexpr Xapian::termpos kLeadWords = 50;
 inline constexpr Xapian::termcount kLeadWdf = 1;
 // Title and body positions are kept apart so phrases never span them.
 inline constexpr Xapian::termpos kBodyPositionGap = 100;
+// Each sentence (analysis::Token::sentence) starts this many positions after
+// the previous one ends, in the title and in the body: words of one sentence
+// are at most (words between them + 1) apart, words of two sentences more than
+// kSentenceGap. A NEAR of window kSentenceGap therefore matches only inside
+// one sentence (the query language's SENT(), and NEAR/n never spans
+// sentences); phrases never span a sentence end.
+inline constexpr Xapian::termpos kSentenceGap = 100;
 
 // Xapian's hard term limit is 245 bytes; longer words are cut at a UTF-8 boundary.
 inline constexpr std::size_t kMaxTermBytes = 240;
