@@ -5,15 +5,18 @@
 #include <optional>
 
 #include "analysis/compounds.h"
+#include "analysis/normalize_hindi.h"
 #include "analysis/split_words.h"
 #include "analysis/stopwords.h"
 #include "schema/schema.h"
 #include "schema/terms.h"
+#include "entities/alias_key.h"
+#include "entities/gazetteer.h"
 
 namespace talash::searcher {
 namespace {
 
-enum class LexKind { Word, Phrase, LParen, RParen, And, Or, Not, End };
+enum class LexKind { Word, Phrase, LParen, RParen, And, Or, Not, Near, Sent, Filter, End };
 
 struct Lexeme {
   LexKind kind = LexKind::End;
@@ -22,6 +25,10 @@ struct Lexeme {
   char sign = 0;  // '+' or '-' before a word or phrase
   Field field = Field::Any;
   bool exact = false;
+  bool prefix = false;        // word*
+  unsigned distance = 0;      // NEAR/n
+  std::string filter;         // Filter: the field name (source, person, place, org, date)
+  std::size_t value_offset = 0;  // Filter: where the value starts
 };
 
 bool starts_with_at(std::string_view s, std::size_t i, std::string_view what) { return s.substr(i).starts_with(what); }
@@ -35,7 +42,65 @@ std::size_t quote_len(std::string_view s, std::size_t i) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-std::vector<Lexeme> lex(std::string_view s) {
+constexpr std::string_view kFilterFields[] = {"source", "person", "place", "org", "date"};
+
+std::unexpected<QueryError> fail(std::string message, std::size_t offset) {
+  return std::unexpected(QueryError{std::move(message), offset});
+}
+
+// "NEAR/12" -> 12 (Devanagari digits too); errors for NEAR/abc, NEAR/0, NEAR/500.
+std::expected<unsigned, QueryError> near_distance(std::string_view text, std::size_t offset) {
+  if (text == "NEAR") return kDefaultNearDistance;
+  std::string n = analysis::normalize_hindi(text.substr(5));
+  const std::string bad = "NEAR/n needs a number n from 1 to " + std::to_string(kMaxNearDistance) + ", got '" +
+                          std::string(text.substr(5, 20)) + "'";
+  if (n.empty() || n.size() > 3 || !std::ranges::all_of(n, [](char c) { return c >= '0' && c <= '9'; }))
+    return fail(bad, offset);
+  unsigned v = static_cast<unsigned>(std::stoul(n));
+  if (v < 1 || v > kMaxNearDistance) return fail(bad, offset);
+  return v;
+}
+
+bool is_hindi_operator(const Lexeme& l) {
+  if (l.kind != LexKind::Word || l.sign || l.field != Field::Any || l.exact || l.prefix) return false;
+  return l.text == "और" || l.text == "या" || l.text == "नहीं";
+}
+bool ends_term(LexKind k) { return k == LexKind::Word || k == LexKind::Phrase || k == LexKind::RParen || k == LexKind::Filter; }
+bool starts_term(LexKind k) {
+  return k == LexKind::Word || k == LexKind::Phrase || k == LexKind::LParen || k == LexKind::Filter || k == LexKind::Sent;
+}
+
+// और / या / नहीं are operators only where the query is terms joined by
+// operators: each stands between two terms, and no two terms stand side by
+// side anywhere (outside SENT(...)). Otherwise they are words: natural text
+// ("भारत और पाकिस्तान के बीच युद्ध") keeps its meaning.
+void hindi_operators(std::vector<Lexeme>& lx) {
+  std::vector<std::size_t> converted;
+  std::vector<bool> in_sent(lx.size(), false);
+  for (std::size_t i = 0, depth = 0; i < lx.size(); ++i) {
+    if (lx[i].kind == LexKind::Sent) depth = 1;
+    else if (depth && lx[i].kind == LexKind::RParen) depth = 0;
+    else in_sent[i] = depth > 0;
+  }
+  for (std::size_t i = 1; i + 1 < lx.size(); ++i) {
+    if (in_sent[i] || !is_hindi_operator(lx[i])) continue;
+    const Lexeme& prev = lx[i - 1];
+    const Lexeme& next = lx[i + 1];
+    if (!ends_term(prev.kind) || !starts_term(next.kind) || is_hindi_operator(prev) || is_hindi_operator(next)) continue;
+    converted.push_back(i);
+  }
+  if (converted.empty()) return;
+  auto kind_at = [&](std::size_t i) {
+    if (std::ranges::find(converted, i) != converted.end()) return LexKind::And;  // any operator
+    return lx[i].kind;
+  };
+  for (std::size_t i = 0; i + 1 < lx.size(); ++i)
+    if (!in_sent[i + 1] && ends_term(kind_at(i)) && starts_term(kind_at(i + 1))) return;  // words side by side
+  for (std::size_t i : converted)
+    lx[i].kind = lx[i].text == "और" ? LexKind::And : lx[i].text == "या" ? LexKind::Or : LexKind::Not;
+}
+
+std::expected<std::vector<Lexeme>, QueryError> lex(std::string_view s) {
   std::vector<Lexeme> out;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -61,16 +126,27 @@ std::vector<Lexeme> lex(std::string_view s) {
       lx.sign = s[i];
       ++i;
     }
-    // title: and exact:, in either order
+    // name: fields (lower-case ASCII names directly followed by a value):
+    // title: and exact: in either order, or one filter field.
     for (bool more = true; more;) {
       more = false;
-      for (std::string_view name : {"title:", "exact:"}) {
-        if (starts_with_at(s, i, name) && i + name.size() < s.size() && !is_space(s[i + name.size()])) {
-          if (name == "title:") lx.field = Field::Title;
-          else lx.exact = true;
-          i += name.size();
-          more = true;
-        }
+      std::size_t j = i;
+      while (j < s.size() && s[j] >= 'a' && s[j] <= 'z') ++j;
+      if (j == i || j >= s.size() || s[j] != ':' || j + 1 >= s.size() || is_space(s[j + 1]) || s[j + 1] == ')') break;
+      std::string_view name = s.substr(i, j - i);
+      if (name == "title" || name == "exact") {
+        if (name == "title") lx.field = Field::Title;
+        else lx.exact = true;
+        i = j + 1;
+        more = true;
+      } else if (std::ranges::find(kFilterFields, name) != std::end(kFilterFields)) {
+        if (lx.field != Field::Any || lx.exact) return fail(std::string(name) + ": cannot follow title: or exact:", i);
+        lx.filter = std::string(name);
+        i = j + 1;
+      } else {
+        return fail("unknown field '" + std::string(name) +
+                        ":' (the fields are title, exact, source, person, place, org, date); put the text in quotes to search it as words",
+                    i);
       }
     }
     if (std::size_t q = quote_len(s, i)) {
@@ -79,23 +155,206 @@ std::vector<Lexeme> lex(std::string_view s) {
       while (i < s.size() && quote_len(s, i) == 0) ++i;
       lx.kind = LexKind::Phrase;
       lx.text = std::string(s.substr(start, i - start));
+      lx.value_offset = start;
       if (i < s.size()) i += quote_len(s, i);  // an unclosed quote runs to the end, as people mean it
+      if (!lx.filter.empty()) lx.kind = LexKind::Filter;
       out.push_back(lx);
       continue;
     }
     std::size_t start = i;
     while (i < s.size() && !is_space(s[i]) && s[i] != '(' && s[i] != ')' && quote_len(s, i) == 0) ++i;
     lx.text = std::string(s.substr(start, i - start));
+    lx.value_offset = start;
     lx.kind = LexKind::Word;
-    if (lx.sign == 0 && lx.field == Field::Any && !lx.exact) {
+    if (!lx.filter.empty()) {
+      lx.kind = LexKind::Filter;
+      out.push_back(lx);
+      continue;
+    }
+    if (lx.text.size() > 1 && lx.text.back() == '*') {
+      lx.prefix = true;
+      lx.text.pop_back();
+    }
+    if (lx.sign == 0 && lx.field == Field::Any && !lx.exact && !lx.prefix) {
       if (lx.text == "AND") lx.kind = LexKind::And;
       else if (lx.text == "OR") lx.kind = LexKind::Or;
       else if (lx.text == "NOT") lx.kind = LexKind::Not;
+      else if (lx.text == "NEAR" || lx.text.starts_with("NEAR/")) {
+        auto n = near_distance(lx.text, lx.offset);
+        if (!n) return std::unexpected(n.error());
+        lx.kind = LexKind::Near;
+        lx.distance = *n;
+      } else if (lx.text == "SENT" && i < s.size() && s[i] == '(') {
+        lx.kind = LexKind::Sent;
+        ++i;  // the '(' belongs to SENT
+      }
     }
     out.push_back(lx);
   }
-  out.push_back({LexKind::End, {}, s.size(), 0, Field::Any, false});
+  out.push_back({LexKind::End, {}, s.size()});
+  hindi_operators(out);
   return out;
+}
+
+// ---- filters
+
+std::string ascii_digits(std::string_view text) { return analysis::normalize_hindi(text); }
+
+bool all_digits(std::string_view s) { return !s.empty() && std::ranges::all_of(s, [](char c) { return c >= '0' && c <= '9'; }); }
+
+// Hindi month names, normalized (nukta folded; both common spellings).
+int hindi_month(std::string_view norm) {
+  static const std::map<std::string, int> months = [] {
+    std::map<std::string, int> m;
+    const std::pair<const char*, int> names[] = {
+        {"जनवरी", 1}, {"फरवरी", 2}, {"फ़रवरी", 2}, {"मार्च", 3}, {"अप्रैल", 4}, {"अप्रेल", 4},
+        {"मई", 5}, {"जून", 6}, {"जुलाई", 7}, {"अगस्त", 8}, {"सितंबर", 9}, {"सितम्बर", 9},
+        {"अक्टूबर", 10}, {"अक्तूबर", 10}, {"नवंबर", 11}, {"नवम्बर", 11}, {"दिसंबर", 12}, {"दिसम्बर", 12}};
+    for (auto [name, n] : names) m[analysis::normalize_hindi(name)] = n;
+    return m;
+  }();
+  auto it = months.find(std::string(norm));
+  return it == months.end() ? 0 : it->second;
+}
+
+struct DayRange {
+  std::string lo, hi;  // YYYYMMDD
+};
+
+// 2024 | 2024-06 | 2024-06-15 | जून-2024 | 15-जून-2024, Devanagari digits allowed.
+std::expected<DayRange, std::string> parse_date_value(std::string_view text) {
+  const std::string norm = ascii_digits(text);
+  std::vector<std::string> parts;
+  for (std::size_t start = 0;;) {
+    std::size_t dash = norm.find('-', start);
+    parts.push_back(norm.substr(start, dash == std::string::npos ? std::string::npos : dash - start));
+    if (dash == std::string::npos) break;
+    start = dash + 1;
+  }
+  int y = 0, m = 0, d = 0;
+  auto bad = [&](const std::string& why) {
+    return std::unexpected("bad date '" + std::string(text.substr(0, 40)) + "': " + why +
+                           " (write 2024, 2024-06, 2024-06-15 or जून-2024)");
+  };
+  auto number = [](const std::string& p, std::size_t digits) { return p.size() == digits && all_digits(p) ? std::stoi(p) : -1; };
+  if (parts.size() >= 2 && hindi_month(parts[parts.size() - 2]) > 0) {  // [day-]month-year
+    m = hindi_month(parts[parts.size() - 2]);
+    y = number(parts.back(), 4);
+    if (parts.size() == 3) {
+      d = all_digits(parts[0]) && parts[0].size() <= 2 ? std::stoi(parts[0]) : -1;
+      if (d < 1) return bad("the day must be a number");
+    } else if (parts.size() != 2) {
+      return bad("too many parts");
+    }
+  } else {
+    if (parts.size() > 3) return bad("too many parts");
+    y = number(parts[0], 4);
+    if (parts.size() >= 2 && (m = number(parts[1], 2)) < 0) return bad("the month must have two digits");
+    if (parts.size() == 3 && (d = number(parts[2], 2)) < 0) return bad("the day must have two digits");
+  }
+  if (y < 0) return bad("the year must have four digits");
+  if (parts.size() >= 2 && (m < 1 || m > 12)) return bad("there is no month " + std::to_string(m));
+  if (d != 0) {
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (d < 1 || d > days[m - 1] || (m == 2 && d == 29 && !leap)) return bad("there is no such day");
+  }
+  char lo[9], hi[9];
+  std::snprintf(lo, sizeof lo, "%04d%02d%02d", y, m ? m : 1, d ? d : 1);
+  std::snprintf(hi, sizeof hi, "%04d%02d%02d", y, m ? m : 12, d ? d : 31);  // 31: a string bound, any month
+  return DayRange{lo, hi};
+}
+
+// date:A..B, date:A.., date:..B, date:A
+std::expected<Xapian::Query, QueryError> date_filter(std::string_view value, std::size_t offset) {
+  std::size_t dots = value.find("..");
+  if (dots == std::string_view::npos) {
+    auto r = parse_date_value(value);
+    if (!r) return fail(r.error(), offset);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::kDate, r->lo + "000000", r->hi + "235959");
+  }
+  std::string_view from = value.substr(0, dots), to = value.substr(dots + 2);
+  if (from.empty() && to.empty()) return fail("date:.. needs a date on at least one side", offset);
+  std::string lo, hi;
+  if (!from.empty()) {
+    auto r = parse_date_value(from);
+    if (!r) return fail(r.error(), offset);
+    lo = r->lo + "000000";
+  }
+  if (!to.empty()) {
+    auto r = parse_date_value(to);
+    if (!r) return fail(r.error(), offset + dots + 2);
+    hi = r->hi + "235959";
+  }
+  if (lo.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::slot::kDate, hi);
+  if (hi.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot::kDate, lo);
+  if (lo > hi) return fail("the date range ends before it starts", offset);
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::kDate, lo, hi);
+}
+
+// Gazetteer names and ids by alias key (entities/alias_key.h), built once.
+struct EntityNames {
+  std::map<std::string, std::vector<const entities::Entity*>> by_key;
+};
+const EntityNames& entity_names() {
+  static const EntityNames names = [] {
+    EntityNames n;
+    for (const auto& e : entities::Gazetteer::builtin().entities()) {
+      std::set<std::string> keys;
+      for (const auto& a : e.aliases) keys.insert(entities::detail::alias_key(a));
+      keys.insert(entities::detail::alias_key(e.label_hi));
+      keys.insert(entities::detail::alias_key(e.label_en));
+      for (const auto& k : keys)
+        if (!k.empty()) n.by_key[k].push_back(&e);
+    }
+    return n;
+  }();
+  return names;
+}
+
+bool looks_like_id(std::string_view v) {
+  return !v.empty() && std::ranges::all_of(v, [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+// person:/place:/org: by id, by any name of the gazetteer, or an unlisted id (x-…).
+std::expected<Xapian::Query, QueryError> entity_filter(const std::string& type, std::string_view value, std::size_t offset) {
+  const auto& gazetteer = entities::Gazetteer::builtin();
+  auto wrong_type = [&](const entities::Entity& e) {
+    return fail("'" + std::string(value) + "' is a " + std::string(entities::to_string(e.type)) + " (" + e.id +
+                    "): write " + std::string(entities::to_string(e.type)) + ":" + e.id,
+                offset);
+  };
+  if (const auto* e = gazetteer.find(value)) {
+    if (entities::to_string(e->type) != type) return wrong_type(*e);
+    return Xapian::Query(schema::entity_term(type, e->id));
+  }
+  const auto& names = entity_names().by_key;
+  if (auto it = names.find(entities::detail::alias_key(value)); it != names.end()) {
+    std::vector<Xapian::Query> terms;
+    for (const auto* e : it->second)
+      if (entities::to_string(e->type) == type) terms.emplace_back(schema::entity_term(type, e->id));
+    if (terms.empty()) return wrong_type(*it->second.front());
+    return terms.size() == 1 ? terms[0] : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+  if (looks_like_id(value) && value.starts_with("x-")) return Xapian::Query(schema::entity_term(type, value));
+  return fail("no " + type + " is called '" + std::string(value.substr(0, 60)) +
+                  "': use a gazetteer name or id (person:kim-jong-un, person:\"किम जोंग उन\") or an unlisted id (x-per-…)",
+              offset);
+}
+
+std::expected<FilterNode, QueryError> resolve_filter(const Lexeme& lx) {
+  const std::size_t at = lx.value_offset;
+  if (lx.text.empty() || (lx.filter != "date" && analysis::split_words(lx.text).empty()))
+    return fail(lx.filter + ": needs a value", at);
+  if (lx.filter == "date") {
+    auto q = date_filter(lx.text, at);
+    if (!q) return std::unexpected(q.error());
+    return FilterNode{*q};
+  }
+  if (lx.filter == "source") return FilterNode{Xapian::Query(schema::source_term(lx.text))};
+  auto q = entity_filter(lx.filter, lx.text, at);
+  if (!q) return std::unexpected(q.error());
+  return FilterNode{*q};
 }
 
 class Parser {
@@ -150,8 +409,14 @@ class Parser {
         next_not = true;
         continue;
       }
+      if (lx.kind == LexKind::Near) return fail("NEAR needs a word or phrase on both sides", lx.offset);
       auto node = parse_unary();
       if (!node) return std::unexpected(node.error());
+      if (peek().kind == LexKind::Near) {
+        auto near = parse_near(lx, std::move(*node));
+        if (!near) return std::unexpected(near.error());
+        node = std::optional<QueryNode>(std::move(*near));
+      }
       if (!*node) {  // punctuation only: nothing to match
         next_must = next_not = false;
         continue;
@@ -178,9 +443,75 @@ class Parser {
     return clauses;
   }
 
+  // An operand of NEAR or SENT: a word or a phrase, no wildcard.
+  static std::expected<WordNode, QueryError> positional_operand(const Lexeme& at, const std::optional<QueryNode>& node,
+                                                                const char* op) {
+    const auto* w = node ? std::get_if<WordNode>(&*node) : nullptr;
+    if (!w) return fail(std::string(op) + " joins words or phrases, not groups, filters or punctuation", at.offset);
+    if (w->prefix)
+      return fail(std::string(op) + " cannot take a wildcard (" + at.text + "*): write the whole word", at.offset);
+    WordNode out = *w;
+    out.stopword = false;  // named on purpose
+    return out;
+  }
+
+  // first NEAR/n second [NEAR/n third ...]: all within the largest n.
+  std::expected<NearNode, QueryError> parse_near(const Lexeme& first_lx, std::optional<QueryNode> first) {
+    NearNode near;
+    auto w = positional_operand(first_lx, first, "NEAR");
+    if (!w) return std::unexpected(w.error());
+    near.operands.push_back(std::move(*w));
+    near.distance = 0;
+    while (peek().kind == LexKind::Near) {
+      const Lexeme& op = take();
+      near.distance = std::max(near.distance, op.distance);
+      const Lexeme& next = peek();
+      if (next.kind != LexKind::Word && next.kind != LexKind::Phrase)
+        return fail("NEAR needs a word or phrase on both sides", op.offset);
+      if (next.sign) return fail("NEAR takes no + or - inside: put it before the first word", next.offset);
+      auto node = parse_unary();
+      if (!node) return std::unexpected(node.error());
+      auto operand = positional_operand(next, *node, "NEAR");
+      if (!operand) return std::unexpected(operand.error());
+      near.operands.push_back(std::move(*operand));
+    }
+    return near;
+  }
+
+  // SENT( words or phrases ... )
+  std::expected<std::optional<QueryNode>, QueryError> parse_sent(const Lexeme& open) {
+    NearNode near;
+    near.sentence = true;
+    std::set<std::vector<std::string>> seen;
+    for (;;) {
+      const Lexeme& lx = peek();
+      if (lx.kind == LexKind::RParen) {
+        take();
+        break;
+      }
+      if (lx.kind == LexKind::End) return fail("SENT( is never closed", open.offset);
+      if ((lx.kind != LexKind::Word && lx.kind != LexKind::Phrase) || lx.sign || lx.field != Field::Any || lx.exact)
+        return fail("SENT(...) takes only words and \"phrases\"", lx.offset);
+      auto node = parse_unary();
+      if (!node) return std::unexpected(node.error());
+      if (!*node) continue;  // punctuation
+      auto operand = positional_operand(lx, *node, "SENT");
+      if (!operand) return std::unexpected(operand.error());
+      if (seen.insert(operand->words).second) near.operands.push_back(std::move(*operand));
+    }
+    if (near.operands.size() < 2) return fail("SENT(...) needs at least two different words", open.offset);
+    return std::optional<QueryNode>(std::move(near));
+  }
+
   // nullopt when the lexeme held no words (e.g. a lone dash or colon).
   std::expected<std::optional<QueryNode>, QueryError> parse_unary() {
     const Lexeme& lx = take();
+    if (lx.kind == LexKind::Sent) return parse_sent(lx);
+    if (lx.kind == LexKind::Filter) {
+      auto f = resolve_filter(lx);
+      if (!f) return std::unexpected(f.error());
+      return std::optional<QueryNode>(std::move(*f));
+    }
     if (lx.kind == LexKind::LParen) {
       auto inner = parse_or();
       if (!inner) return std::unexpected(inner.error());
@@ -195,8 +526,11 @@ class Parser {
     w.field = lx.field;
     w.exact = lx.exact;
     w.quoted = lx.kind == LexKind::Phrase;
+    w.prefix = lx.prefix;
     auto tokens = analysis::split_words(lx.text);
     if (tokens.empty()) return std::optional<QueryNode>();
+    if (w.prefix && tokens.size() != 1)
+      return fail("a wildcard * goes after one word, not '" + lx.text.substr(0, 40) + "*'", lx.offset);
     if (tokens.size() == 1) {
       w.whole = analysis::abbreviation_key(tokens[0]);
     } else if (auto compounds = analysis::hyphen_compounds(lx.text, tokens);
@@ -204,7 +538,7 @@ class Parser {
       w.whole = compounds[0].joined;
     }
     for (auto& t : tokens) w.words.push_back(std::move(t.norm));
-    w.stopword = !w.quoted && lx.sign == 0 && w.words.size() == 1 && analysis::is_stopword(w.words[0]);
+    w.stopword = !w.quoted && !w.prefix && lx.sign == 0 && w.words.size() == 1 && analysis::is_stopword(w.words[0]);
     return std::optional<QueryNode>(std::move(w));
   }
 
@@ -222,6 +556,8 @@ class Builder {
 
   std::expected<Xapian::Query, QueryError> build(const QueryNode& node, bool collect) {
     if (const auto* w = std::get_if<WordNode>(&node)) return word(*w, collect);
+    if (const auto* n = std::get_if<NearNode>(&node)) return near(*n, collect);
+    if (const auto* f = std::get_if<FilterNode>(&node)) return f->query;
     const auto& b = std::get<BoolNode>(node);
     std::vector<Xapian::Query> alts;
     for (const auto& clauses : b.alternatives) {
@@ -236,7 +572,25 @@ class Builder {
 
   MatchTerms highlight;
   std::vector<Expansion> expansions;
+  std::vector<std::string> wildcard_prefixes;
   std::size_t proximity_pairs = 0;
+
+  // Filters only, no words to rank by: source:x, (source:a OR source:b) -date:2024.
+  static bool is_filter(const QueryNode& node) {
+    if (std::holds_alternative<FilterNode>(node)) return true;
+    const auto* b = std::get_if<BoolNode>(&node);
+    if (!b || b->alternatives.empty()) return false;
+    for (const auto& clauses : b->alternatives) {
+      bool any = false;
+      for (const auto& c : clauses) {
+        if (c.occur == Occur::MustNot) continue;
+        if (!is_filter(c.node[0])) return false;
+        any = true;
+      }
+      if (!any) return false;
+    }
+    return true;
+  }
 
  private:
   static bool is_latin(std::string_view word) {
@@ -244,7 +598,9 @@ class Builder {
   }
 
   // Unquoted words without exact: get variants.
-  static bool takes_variants(const WordNode& w) { return !w.quoted && !w.exact && w.words.size() == 1 && !w.stopword; }
+  static bool takes_variants(const WordNode& w) {
+    return !w.quoted && !w.exact && !w.prefix && w.words.size() == 1 && !w.stopword;
+  }
 
   const std::vector<Variant>& variants_of(const WordNode& w, bool collect) {
     static const std::vector<Variant> none;
@@ -325,6 +681,11 @@ class Builder {
         highlight.stems.insert(stemmer_(x));
       }
     }
+    if (w.prefix) {  // word*: exact word terms only (stems have no prefix order worth using)
+      if (collect) wildcard_prefixes.push_back(w.words[0]);
+      return Xapian::Query(Xapian::Query::OP_WILDCARD, title ? schema::title_term(w.words[0]) : schema::word_term(w.words[0]),
+                           kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
     if (w.words.size() == 1) {
       const auto& x = w.words[0];
       Xapian::Query exact(title ? schema::title_term(x) : schema::word_term(x));
@@ -362,18 +723,61 @@ class Builder {
     return Xapian::Query(Xapian::Query::OP_SYNONYM, phrase, Xapian::Query(title ? schema::title_term(w.whole) : schema::word_term(w.whole)));
   }
 
+  // NEAR/n and SENT(): Xapian 1.4's NEAR takes only terms (or ORs of terms),
+  // so a phrase operand adds its words to the NEAR (the window grows by its
+  // length) and must also match as a phrase somewhere in the document.
+  Xapian::Query near(const NearNode& n, bool collect) {
+    std::vector<WordNode> slots;
+    std::vector<Xapian::Query> phrases;
+    Xapian::termcount extra = 0;
+    for (const auto& w : n.operands) {
+      if (collect) {
+        for (const auto& x : w.words) {
+          highlight.words.insert(x);
+          highlight.stems.insert(stemmer_(x));
+        }
+        variants_of(w, true);
+      }
+      if (w.words.size() == 1) {
+        slots.push_back(w);
+        continue;
+      }
+      phrases.push_back(word(w, false));
+      extra += static_cast<Xapian::termcount>(w.words.size() - 1);
+      for (const auto& x : w.words) {
+        WordNode piece = w;
+        piece.words = {x};
+        piece.whole.clear();
+        piece.quoted = true;
+        slots.push_back(std::move(piece));
+      }
+    }
+    std::vector<const WordNode*> ptrs;
+    for (const auto& w : slots) ptrs.push_back(&w);
+    // Xapian's window is the span of positions: words d apart need d + 1.
+    const Xapian::termcount window =
+        n.sentence ? schema::kSentenceGap : static_cast<Xapian::termcount>(n.distance) + 1 + extra;
+    Xapian::Query q = positional(Xapian::Query::OP_NEAR, ptrs, window);
+    if (phrases.empty()) return q;
+    return Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_AND, phrases.begin(), phrases.end()));
+  }
+
   std::expected<Xapian::Query, QueryError> clause_list(const std::vector<Clause>& clauses, bool collect) {
     // Stopwords are dropped only when other words carry the query.
     bool has_content = std::ranges::any_of(clauses, [](const Clause& c) {
       const auto* w = std::get_if<WordNode>(&c.node[0]);
       return c.occur != Occur::MustNot && !(w && w->stopword);
     });
-    std::vector<Xapian::Query> must, should, must_not;
+    std::vector<Xapian::Query> must, should, must_not, filters;
     for (const auto& c : clauses) {
       const auto* w = std::get_if<WordNode>(&c.node[0]);
       if (has_content && w && w->stopword && !c.explicit_occur) continue;
       auto q = build(c.node[0], collect && c.occur != Occur::MustNot);
       if (!q) return q;
+      if (c.occur != Occur::MustNot && is_filter(c.node[0])) {  // restricts, never weighs
+        filters.push_back(std::move(*q));
+        continue;
+      }
       Occur occur = c.occur;
       if (!c.explicit_occur && options_.default_op == DefaultOperator::And) occur = Occur::Must;
       (occur == Occur::Must ? must : occur == Occur::Should ? should : must_not).push_back(std::move(*q));
@@ -396,6 +800,9 @@ class Builder {
       q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, *names);
     if (auto near = proximity(clauses); near && !q.empty() && q.get_type() != Xapian::Query::LEAF_MATCH_ALL)
       q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, *near);
+    if (!filters.empty())
+      q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                        filters.size() == 1 ? filters[0] : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
     if (!must_not.empty())
       q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
                         must_not.size() == 1 ? must_not[0]
@@ -451,7 +858,7 @@ class Builder {
     std::vector<std::string> run;
     for (const auto& c : clauses) {
       const auto* w = std::get_if<WordNode>(&c.node[0]);
-      if (!w || c.occur == Occur::MustNot || w->quoted || w->exact || w->field != Field::Any) {
+      if (!w || c.occur == Occur::MustNot || w->quoted || w->exact || w->prefix || w->field != Field::Any) {
         flush(run);
         continue;
       }
@@ -471,7 +878,7 @@ class Builder {
     const WordNode* prev = nullptr;
     for (const auto& c : clauses) {
       const auto* w = std::get_if<WordNode>(&c.node[0]);
-      if (!w || c.occur == Occur::MustNot || w->quoted || w->words.size() != 1) {
+      if (!w || c.occur == Occur::MustNot || w->quoted || w->prefix || w->words.size() != 1) {
         prev = nullptr;
         continue;
       }
@@ -524,7 +931,11 @@ class Builder {
 
 }  // namespace
 
-std::expected<QueryNode, QueryError> parse_query(std::string_view text) { return Parser(lex(text)).parse(); }
+std::expected<QueryNode, QueryError> parse_query(std::string_view text) {
+  auto lexemes = lex(text);
+  if (!lexemes) return std::unexpected(lexemes.error());
+  return Parser(std::move(*lexemes)).parse();
+}
 
 std::expected<BuiltQuery, QueryError> build_query(const QueryNode& node, const QueryOptions& options,
                                                   Xapian::Stem& stemmer) {
@@ -533,7 +944,7 @@ std::expected<BuiltQuery, QueryError> build_query(const QueryNode& node, const Q
   auto q = builder.build(node, true);
   if (!q) return std::unexpected(q.error());
   BuiltQuery out;
-  out.match_all = q->get_type() == Xapian::Query::LEAF_MATCH_ALL;
+  out.match_all = q->get_type() == Xapian::Query::LEAF_MATCH_ALL || Builder::is_filter(node);
   out.query = std::move(*q);
   QueryOptions plain = options;
   plain.proximity_weight = 0;
@@ -542,6 +953,7 @@ std::expected<BuiltQuery, QueryError> build_query(const QueryNode& node, const Q
   out.has_proximity = builder.proximity_pairs > 0;
   out.highlight = std::move(builder.highlight);
   out.expansions = std::move(builder.expansions);
+  out.wildcard_prefixes = std::move(builder.wildcard_prefixes);
   return out;
 }
 

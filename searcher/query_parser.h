@@ -1,12 +1,29 @@
 #pragma once
-// The query language, version 1:
+// The query language, version 2 (web/help.html explains it with examples):
 //   words              combined by QueryOptions::default_op (the searcher uses OR, ranked by BM25)
 //   "a phrase"         exact words in order (also “curly quotes”)
 //   +word  -word       must / must not
 //   a AND b, a OR b, a NOT b, NOT b   (upper case; lower case and/or are words)
+//   a और b, a या b, a नहीं b          Hindi operators, only where the whole query (or group) is
+//                      terms joined by operators: every term is separated from the next by an
+//                      operator. "रूस और चीन" is AND, but "भारत और पाकिस्तान के बीच" and a lone
+//                      "और" are words (और/या/नहीं are common words, and query-time stopwords).
 //   ( ... )            grouping
+//   a NEAR/n b         a and b at most n words apart, in either order (1..50; NEAR = NEAR/10),
+//                      within one sentence; operands are words or phrases; chains a NEAR b NEAR c
+//   SENT(a b ...)      all the words (or phrases) in one sentence (positions: schema::kSentenceGap)
 //   title:word  title:"a phrase"      in the headline only
 //   exact:word                        this spelling only: no variants from other scripts or spellings
+//   source:name  source:"two words"   filter (no weight) on the source
+//   person:x place:x org:x            filter on an entity: id, label or alias of the gazetteer in
+//                                     either script (normalized like entities/alias_key.h), or an
+//                                     unlisted id (x-per-…)
+//   date:2024  date:2024-06  date:2024-06-15  date:2024-06..2024-12  date:2024..  date:..2023-12
+//                      Devanagari digits and Hindi month names (date:जून-2024, date:15-जून-2024);
+//                      UTC, bounds inclusive, on schema::slot::kDate
+//   word*              words starting with it (exact word terms; the 100 most frequent)
+// Field names are lower-case ASCII; an unknown one (foo:x) is an error.
+// Filters, -/NOT and + combine with words as usual; filters never add weight.
 // Words go through analysis::split_words, so they are normalized exactly as
 // documents were; a word that splits into several (रूस-यूक्रेन) is a phrase.
 #include <expected>
@@ -32,10 +49,24 @@ struct WordNode {
   bool quoted = false;
   bool stopword = false;  // a lone unquoted stopword, dropped when other words carry the query
   bool exact = false;     // exact: no spelling variants
+  bool prefix = false;    // word*: any word starting with words[0]
+};
+
+// a NEAR/n b (sentence = false) or SENT(a b ...) (sentence = true).
+struct NearNode {
+  std::vector<WordNode> operands;  // words or phrases, no wildcards
+  unsigned distance = 10;          // NEAR/n: at most n words apart
+  bool sentence = false;
+};
+
+// A boolean filter (source:, person:, place:, org:, date:), resolved while
+// parsing so that errors point at the value.
+struct FilterNode {
+  Xapian::Query query;
 };
 
 struct BoolNode;
-using QueryNode = std::variant<WordNode, BoolNode>;
+using QueryNode = std::variant<WordNode, BoolNode, NearNode, FilterNode>;
 
 struct Clause {
   Occur occur = Occur::Should;
@@ -58,6 +89,12 @@ struct QueryError {
 std::expected<QueryNode, QueryError> parse_query(std::string_view text);
 
 enum class DefaultOperator { And, Or };
+
+// word*: at most this many words, the most frequent ones.
+inline constexpr Xapian::termcount kMaxWildcardTerms = 100;
+// NEAR/n: n from 1 to this.
+inline constexpr unsigned kMaxNearDistance = 50;
+inline constexpr unsigned kDefaultNearDistance = 10;
 
 // Chosen on the dev sets (bench/compare_relevance); the region around these
 // values is flat (within 0.002 MRR@10), so they are not a knife-edge fit.
@@ -106,8 +143,11 @@ struct BuiltQuery {
   Xapian::Query without_proximity;
   bool has_proximity = false;  // the two queries differ
   MatchTerms highlight;
-  bool match_all = false;
+  bool match_all = false;  // no words to rank by (empty, or filters only)
   std::vector<Expansion> expansions;
+  // word*: the searcher adds the index's words with these prefixes (normalized,
+  // no term prefix) to `highlight`, at most kMaxWildcardTerms each.
+  std::vector<std::string> wildcard_prefixes;
 };
 
 std::expected<BuiltQuery, QueryError> build_query(const QueryNode& node, const QueryOptions& options,

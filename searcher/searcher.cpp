@@ -175,6 +175,12 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
   if (!req.exact) qopts.variants = &variants;
   auto built = build_query(*parsed, qopts, stemmer_);
   if (!built) return error(Code::BadQuery, built.error().message);
+  // word*: highlight the words the wildcard can match (as many as it expands to).
+  for (const auto& prefix : built->wildcard_prefixes) {
+    Xapian::termcount n = 0;
+    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix) && n < kMaxWildcardTerms; ++it, ++n)
+      built->highlight.words.insert(*it);
+  }
 
   // Filters: sources are alternatives (a document has one), entities must all hold.
   std::vector<Xapian::Query> filters;
