@@ -136,7 +136,10 @@ Command add_search_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("search", "Search an index.");
   cmd->footer(
       "Query language: words (any of them, ranked by BM25), \"a phrase\", +word (must), -word (must not),\n"
-      "a AND b, a OR b, NOT a, (grouping), title:word.\n"
+      "a AND b, a OR b, NOT a (also और/या/नहीं between terms: 'रूस और चीन'), (grouping), title:word, exact:word,\n"
+      "a NEAR/5 b (NEAR = NEAR/10, same sentence), SENT(a b) (same sentence), word* (prefix), and filters:\n"
+      "source:name, person:/place:/org: id or name, date:2024-06, date:2024-01..2024-06, date:..2023, date:जून-2024.\n"
+      "Details and examples: web/help.html.\n"
       "--batch FILE: one query per line, 'qid<TAB>query' or just 'query' (qid = line number); prints\n"
       "'qid<TAB>rank<TAB>id<TAB>score' per hit and, last on stderr, 'queries=N p50_ms=X p99_ms=Y total_s=Z'\n"
       "(in-process time per query from text to ranked ids; --facets and --snippets add that work).");
