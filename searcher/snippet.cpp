@@ -72,6 +72,7 @@ bool is_ascii_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == 
 
 bool is_space_cp(char32_t c) {
   if (c < 0x80) return is_ascii_space(static_cast<char>(c));
+  if (c >= 0x0900 && c <= 0x097F) return false;  // Devanagari, the common case
   return c == 0x85 || c == 0xA0 || u_isUWhiteSpace(static_cast<UChar32>(c));
 }
 
