@@ -96,6 +96,9 @@ ApiResponse HttpApi::handle(const ApiRequest& req) {
   constexpr std::string_view doc_prefix = "/api/doc/";
   if (req.path.starts_with(doc_prefix) && req.path.size() > doc_prefix.size())
     return document(req.path.substr(doc_prefix.size()));
+  constexpr std::string_view similar_prefix = "/api/similar/";
+  if (req.path.starts_with(similar_prefix) && req.path.size() > similar_prefix.size())
+    return similar(req.path.substr(similar_prefix.size()), req);
   constexpr std::string_view entity_prefix = "/api/entity/";
   if (req.path.starts_with(entity_prefix) && req.path.size() > entity_prefix.size())
     return entity(req.path.substr(entity_prefix.size()));
@@ -163,6 +166,20 @@ ApiResponse HttpApi::suggest(const ApiRequest& req) {
     list.push_back(std::move(item));
   }
   return ok({{"query", q}, {"suggestions", std::move(list)}});
+}
+
+ApiResponse HttpApi::similar(const std::string& id, const ApiRequest& req) {
+  std::size_t per_page = 5;
+  if (auto it = req.params.find("per_page"); it != req.params.end()) {
+    auto n = parse_count("per_page", it->second);
+    if (!n) return json_error(400, "bad_request", n.error());
+    per_page = *n;
+  }
+  auto searcher = pool_.acquire();
+  if (!searcher) return json_error(503, "unavailable", searcher.error());
+  auto result = (*searcher)->similar(id, per_page);
+  if (!result) return json_error(status_for(result.error().code), code_name(result.error().code), result.error().message);
+  return ok(to_json(*result));
 }
 
 ApiResponse HttpApi::document(const std::string& id) {

@@ -32,6 +32,7 @@ class HttpApi {
  private:
   ApiResponse search(const ApiRequest& request);
   ApiResponse suggest(const ApiRequest& request);
+  ApiResponse similar(const std::string& id, const ApiRequest& request);
   ApiResponse document(const std::string& id);
   ApiResponse entity(const std::string& id);
   ApiResponse stats();

@@ -9,6 +9,8 @@
 #include "schema/schema.h"
 #include "schema/stemmer.h"
 #include "schema/terms.h"
+#include "analysis/frequent_words.h"
+#include "analysis/stopwords.h"
 #include "entities/entity_tagger.h"
 #include "searcher/facet_count_spy.h"
 #include "searcher/variant_lookup.h"
@@ -329,6 +331,94 @@ std::optional<EntityInfo> Searcher::find_entity(const std::string& id) {
   }
   info.documents = db_.get_termfreq(schema::entity_term(info.type, id));
   return info;
+}
+
+namespace {
+
+// Only words describe what an article is about: no prefixed terms (ids,
+// filters, stems), stopwords or numbers; and only words some other article
+// has, or nothing can match.
+class TellingWords : public Xapian::ExpandDecider {
+ public:
+  explicit TellingWords(const Xapian::Database& db) : db_(db) {}
+  bool operator()(const std::string& term) const override {
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    if (db_.get_termfreq(term) < 2) return false;
+    if (analysis::is_stopword(term) || analysis::is_frequent_word(term)) return false;
+    return std::ranges::any_of(term, [](char c) { return !(c >= '0' && c <= '9') && c != ',' && c != '.'; });
+  }
+
+ private:
+  const Xapian::Database& db_;
+};
+
+// How many of the article's words describe it.
+constexpr Xapian::termcount kSimilarTerms = 25;
+
+}  // namespace
+
+std::expected<SearchResponse, SearchError> Searcher::similar(std::string_view id, std::size_t limit) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return similar_once(id, limit);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == 2) return error(SearchError::Code::Unavailable, "the index changed during the search; try again");
+      reopen_database();
+    } catch (const Xapian::Error& e) {
+      return error(SearchError::Code::Unavailable, "search failed: " + e.get_description());
+    }
+  }
+}
+
+std::expected<SearchResponse, SearchError> Searcher::similar_once(std::string_view id, std::size_t limit) {
+  const auto start = std::chrono::steady_clock::now();
+  if (limit == 0 || limit > limits_.max_per_page)
+    return error(SearchError::Code::BadRequest, "per_page must be between 1 and " + std::to_string(limits_.max_per_page));
+  const std::string id_term = schema::id_term(id);
+  auto post = db_.postlist_begin(id_term);
+  if (post == db_.postlist_end(id_term)) return error(SearchError::Code::NotFound, "no document with id '" + std::string(id.substr(0, 200)) + "'");
+  Xapian::RSet rset;
+  rset.add_document(*post);
+  Xapian::Enquire enquire(db_);
+  TellingWords decider(db_);
+  Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &decider);
+  SearchResponse resp;
+  resp.query = "similar:" + std::string(id);
+  resp.per_page = limit;
+  std::vector<Xapian::Query> terms;
+  MatchTerms highlight;
+  for (auto it = eset.begin(); it != eset.end(); ++it) {
+    terms.emplace_back(*it);
+    highlight.words.insert(*it);
+  }
+  if (terms.empty()) return resp;
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                  Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), Xapian::Query(id_term)));
+  Xapian::MSet mset = enquire.get_mset(0, limit);
+  resp.total = mset.get_matches_estimated();
+  resp.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  MatchPredicate is_match(highlight, [this](const std::string& w) { return stemmer_(w); });
+  SnippetOptions html_opts;
+  std::size_t rank = 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    SearchHit hit;
+    hit.rank = ++rank;
+    hit.score = it.get_weight();
+    Xapian::Document doc = it.get_document();
+    hit.id = doc.get_value(schema::slot::kId);
+    if (auto article = schema::from_stored_json(doc.get_data())) {
+      hit.title = article->title;
+      hit.title_html = highlight_all(article->title, is_match, html_opts.format);
+      hit.url = article->url;
+      hit.date = article->date;
+      hit.source = article->source;
+      hit.category = article->category;
+      hit.snippet_html = make_snippet(article->body, is_match, html_opts);
+    }
+    resp.hits.push_back(std::move(hit));
+  }
+  resp.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return resp;
 }
 
 std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t limit) {

@@ -32,6 +32,10 @@ class Searcher {
 
   std::expected<SearchResponse, SearchError> search(const SearchRequest& request);
   std::optional<schema::Article> find_document(std::string_view id);
+  // More like this: articles that share the most telling words of article
+  // `id` (Xapian's ESet over it), the article itself left out. NotFound when
+  // there is no such article.
+  std::expected<SearchResponse, SearchError> similar(std::string_view id, std::size_t limit);
   std::optional<EntityInfo> find_entity(const std::string& id);
   IndexStats stats();
   // Completions for the search box (searcher/suggester.h).
@@ -46,6 +50,7 @@ class Searcher {
  private:
   Searcher(std::filesystem::path path, Xapian::Database db, SearchLimits limits);
   std::expected<SearchResponse, SearchError> search_once(const SearchRequest& request);
+  std::expected<SearchResponse, SearchError> similar_once(std::string_view id, std::size_t limit);
   void add_facets(const FacetCountSpy& spy, const Xapian::MSet& mset, std::size_t limit, SearchResponse& resp);
 
   std::filesystem::path path_;

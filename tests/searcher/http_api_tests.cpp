@@ -76,6 +76,17 @@ TEST_F(HttpApiTest, SuggestAnswersAListAndValidatesItsParameters) {
   EXPECT_EQ(get("/api/suggest", {}).status, 200);
 }
 
+TEST_F(HttpApiTest, SimilarAnswersTheSearchShapeOr404) {
+  auto r = get("/api/similar/mid", {{"per_page", "3"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto j = json::parse(r.body);
+  EXPECT_EQ(j["query"], "similar:mid");
+  ASSERT_TRUE(j["hits"].is_array());  // what is similar: SimilarTest in search_tests.cpp
+  for (const auto& h : j["hits"]) EXPECT_NE(h["id"], "mid");
+  EXPECT_EQ(get("/api/similar/nope").status, 404);
+  EXPECT_EQ(get("/api/similar/mid", {{"per_page", "0"}}).status, 400);
+}
+
 TEST_F(HttpApiTest, DocumentTextIsEscapedInSnippetsAndTitles) {
   auto r = get("/api/search", {{"q", "मानसून"}, {"per_page", "10"}});
   auto j = json::parse(r.body);

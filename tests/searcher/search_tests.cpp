@@ -240,6 +240,43 @@ TEST_F(SeedsSearchTest, TitleFieldOnlyMatchesHeadlines) {
   EXPECT_FALSE(search("पाइओंगयांग").hits.empty());
 }
 
+// ---- more like this: three stories on each of three topics
+TEST(SimilarTest, FindsTheStoriesOnTheSameTopicAndNeverTheArticleItself) {
+  test::TempDir dir;
+  const char* topics[3][3] = {
+      {"भारतीय क्रिकेट टीम ने टेस्ट मैच में शानदार बल्लेबाजी की और विकेटकीपर ने शतक लगाया।",
+       "टेस्ट मैच के तीसरे दिन बल्लेबाजी करते हुए भारतीय टीम ने विकेट गंवाए, शतक से चूके कप्तान।",
+       "क्रिकेट टेस्ट में गेंदबाजों ने विकेट लिए, बल्लेबाजी में भारतीय टीम का शतक।"},
+      {"मानसून की बारिश से नदियों में बाढ़, किसानों की फसलें डूबीं और बांध भरे।",
+       "भारी बारिश के बाद बाढ़ का पानी गांवों में घुसा, नदियों का जलस्तर बढ़ा, फसलें बर्बाद।",
+       "मौसम विभाग ने मानसून की बारिश से बाढ़ की चेतावनी दी, नदियों के किनारे के किसान सतर्क।"},
+      {"चुनाव आयोग ने मतदान की तारीखें घोषित कीं, उम्मीदवारों ने नामांकन भरे।",
+       "मतदान केंद्रों पर लंबी कतारें, चुनाव में उम्मीदवारों के समर्थक उत्साहित, आयोग ने निगरानी की।",
+       "चुनाव के नतीजे: मतगणना में उम्मीदवारों की जीत, आयोग ने मतदान प्रतिशत बताया।"}};
+  std::string jsonl;
+  for (int t = 0; t < 3; ++t)
+    for (int i = 0; i < 3; ++i)
+      jsonl += "{\"id\":\"t" + std::to_string(t) + "-" + std::to_string(i) + "\",\"title\":\"समाचार\",\"body\":\"" +
+               topics[t][i] + "\"}\n";
+  auto db = test::build_index(dir, {dir.write("in.jsonl", jsonl).string()});
+  auto searcher = Searcher::open(db);
+  ASSERT_TRUE(searcher.has_value());
+  for (int t = 0; t < 3; ++t) {
+    const std::string id = "t" + std::to_string(t) + "-0";
+    auto r = searcher->similar(id, 5);
+    ASSERT_TRUE(r.has_value()) << r.error().message;
+    ASSERT_GE(r->hits.size(), 2u) << id;
+    std::set<std::string> top{r->hits[0].id, r->hits[1].id};
+    EXPECT_EQ(top, (std::set<std::string>{"t" + std::to_string(t) + "-1", "t" + std::to_string(t) + "-2"})) << id;
+    for (const auto& h : r->hits) EXPECT_NE(h.id, id);
+    EXPECT_NE(r->hits[0].snippet_html.find("<mark>"), std::string::npos) << "the shared words are marked";
+  }
+  auto missing = searcher->similar("no-such-id", 5);
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().code, SearchError::Code::NotFound);
+  EXPECT_FALSE(searcher->similar("t0-0", 0).has_value());
+}
+
 class DatedSearchTest : public ::testing::Test {
  protected:
   void SetUp() override {
