@@ -16,6 +16,7 @@ FacetKind facet_kind(std::string_view type) {
   if (type == "place") return FacetKind::place;
   if (type == "org") return FacetKind::org;
   if (type == "source") return FacetKind::source;
+  if (type == "month") return FacetKind::month;
   return FacetKind::other;
 }
 
@@ -25,6 +26,7 @@ std::string_view facet_kind_name(FacetKind kind) {
     case FacetKind::place: return "place";
     case FacetKind::org: return "org";
     case FacetKind::source: return "source";
+    case FacetKind::month: return "month";
     case FacetKind::other: break;
   }
   return "other";
@@ -86,6 +88,10 @@ FacetColumn FacetColumn::build(const Xapian::Database& db) {
   for (auto it = db.valuestream_begin(schema::slot::kSource); it != db.valuestream_end(schema::slot::kSource); ++it) {
     const std::string source = *it;
     if (!source.empty()) pairs.emplace_back(it.get_docid(), interner.intern(FacetKind::source, source));
+  }
+  for (auto it = db.valuestream_begin(schema::slot::kDate); it != db.valuestream_end(schema::slot::kDate); ++it) {
+    const std::string date = *it;  // YYYYMMDDhhmmss
+    if (date.size() >= 6) pairs.emplace_back(it.get_docid(), interner.intern(FacetKind::month, date.substr(0, 4) + "-" + date.substr(4, 2)));
   }
   const auto renumbered = interner.group_by_kind(column.names_, column.kind_end_);
   for (auto& pair : pairs) pair.second = renumbered[pair.second];

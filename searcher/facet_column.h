@@ -1,5 +1,5 @@
 #pragma once
-// Every document's facet values (its entities and its source) held in memory
+// Every document's facet values (its entities, source and month) held in memory
 // as small integers, like Lucene's doc values: counting facets then touches
 // no document data, which is what made exact entity counts cost more than the
 // search itself (a value read and a string hash per entity per match).
@@ -18,12 +18,13 @@
 
 namespace talash::searcher {
 
-enum class FacetKind : std::uint8_t { person, place, org, source, other };
-inline constexpr std::size_t kFacetKinds = 5;
+// month: "YYYY-MM" of the article's date (UTC), for the date facet.
+enum class FacetKind : std::uint8_t { person, place, org, source, month, other };
+inline constexpr std::size_t kFacetKinds = 6;
 
 class FacetColumn {
  public:
-  // Reads both value streams of `db` (one pass each).
+  // Reads the entity, source and date value streams of `db` (one pass each).
   static FacetColumn build(const Xapian::Database& db);
 
   std::span<const std::uint32_t> values_of(Xapian::docid did) const {
@@ -31,7 +32,7 @@ class FacetColumn {
     return {values_.data() + offsets_[did], values_.data() + offsets_[did + 1]};
   }
   std::size_t value_count() const { return names_.size(); }
-  // "kim-jong-un" for an entity, the source's name for a source.
+  // "kim-jong-un" for an entity, the source's name for a source, "2024-06" for a month.
   std::string_view name(std::uint32_t value) const { return names_[value]; }
   // Values are numbered kind by kind, so a kind is a range of numbers.
   FacetKind kind(std::uint32_t value) const {

@@ -66,4 +66,12 @@ std::array<std::vector<FacetCount>, kFacetKinds> FacetCountSpy::top(std::size_t 
   return out;
 }
 
+std::vector<FacetCount> FacetCountSpy::all_by_name(FacetKind kind) const {
+  std::vector<FacetCount> out;
+  for (std::uint32_t value : seen_values_)
+    if (column_->kind(value) == kind) out.push_back({std::string(column_->name(value)), counts_[value]});
+  std::ranges::sort(out, {}, &FacetCount::name);
+  return out;
+}
+
 }  // namespace talash::searcher

@@ -48,6 +48,8 @@ class FacetCountSpy : public Xapian::MatchSpy {
   // The `limit` most frequent values of each kind: count descending, then
   // name ascending so equal counts list in a stable order.
   std::array<std::vector<FacetCount>, kFacetKinds> top(std::size_t limit) const;
+  // Every value of one kind that was counted, by name (months in order).
+  std::vector<FacetCount> all_by_name(FacetKind kind) const;
 
  private:
   std::shared_ptr<const FacetColumn> column_;

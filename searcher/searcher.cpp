@@ -121,6 +121,9 @@ void Searcher::add_facets(const FacetCountSpy& spy, const Xapian::MSet& mset, st
       out.push_back({id, label, label_en, scaled(count)});
     }
   }
+  // Months: all of them, in order, for the date chart.
+  auto& months = resp.facets["month"];
+  for (auto& [month, count] : spy.all_by_name(FacetKind::month)) months.push_back({month, month, "", scaled(count)});
   auto& sources = resp.facets["source"];
   for (auto& [name, count] : top[static_cast<std::size_t>(FacetKind::source)])
     sources.push_back({name, name, "", scaled(count)});

@@ -201,6 +201,30 @@ TEST_F(FacetBoundTest, EstimatedAndFlaggedBeyondTheBound) {
   EXPECT_EQ(count_of(r, "place", "delhi"), 40u);
 }
 
+TEST(FacetMonthTest, CountsMatchesPerMonthInOrderAndSkipsUndated) {
+  test::TempDir dir;
+  // Two more articles in June 2024, one at 23:30 IST on 30 June (18:00 UTC: still June).
+  std::string jsonl = std::string(test::kDatedJsonl) +
+                      "{\"id\":\"j1\",\"title\":\"मानसून\",\"body\":\"मानसून।\",\"date\":\"2024-06-02\"}\n"
+                      "{\"id\":\"j2\",\"title\":\"मानसून\",\"body\":\"मानसून।\",\"date\":\"2024-06-30T23:30:00+05:30\"}\n";
+  auto db = test::build_index(dir, {dir.write("in.jsonl", jsonl).string()});
+  auto searcher = Searcher::open(db);
+  ASSERT_TRUE(searcher.has_value());
+  SearchRequest req;
+  req.query = "मानसून";
+  auto r = searcher->search(req);
+  ASSERT_TRUE(r.has_value());
+  std::string months;
+  for (const auto& v : r->facets["month"]) months += v.id + "=" + std::to_string(v.count) + " ";
+  EXPECT_EQ(months, "2019-07=1 2022-07=1 2024-05=1 2024-06=2 ");
+  req.from = "2024-01-01";
+  r = searcher->search(req);
+  ASSERT_TRUE(r.has_value());
+  months.clear();
+  for (const auto& v : r->facets["month"]) months += v.id + "=" + std::to_string(v.count) + " ";
+  EXPECT_EQ(months, "2024-05=1 2024-06=2 ");
+}
+
 TEST(FacetRefreshTest, NewCommitsShowInTheFacets) {
   test::TempDir dir;
   {
