@@ -6,7 +6,7 @@
  *   constants & helpers  → formatting (dates, numbers), safe HTML, DOM builders
  *   state <-> URL        → stateFromUrl / stateToUrl / apiQuery
  *   fetch                → fetchJson / fetchSearch / fetchDoc / fetchStats
- *   render               → status, hits, facets, chips, pagination, landing, doc dialog
+ *   render               → status, hits (+ similar stories), facets (+ month chart), chips, pagination, landing, doc dialog
  *   suggestions          → the search box's combobox (/api/suggest)
  *   controller           → navigate / run / event wiring
  */
@@ -36,6 +36,8 @@
   const SUGGEST_DELAY_MS = 120;   // debounce while typing
   const SUGGEST_LIMIT = 8;
   const SUGGEST_MAX_BYTES = 200;  // the server rejects longer prefixes
+  const SIMILAR_LIMIT = 5;        // similar stories shown under a hit
+  const MONTH_ID = /^(\d{4})-(0[1-9]|1[0-2])$/;
   const NUMBER_FORMAT = new Intl.NumberFormat('hi-IN-u-nu-latn');
 
   // ---------------------------------------------------------------- DOM refs
@@ -263,6 +265,10 @@
     return fetchJson(`/api/doc/${encodeURIComponent(id)}`, signal);
   }
 
+  function fetchSimilar(id, signal) {
+    return fetchJson(`/api/similar/${encodeURIComponent(id)}?per_page=${SIMILAR_LIMIT}`, signal);
+  }
+
   function fetchStats() {
     return fetchJson('/api/stats');
   }
@@ -416,12 +422,101 @@
     });
 
     const snippet = hit.snippet ? h('p', { class: 'snippet' }, markedFragment(hit.snippet)) : null;
+    const hasId = hit.id !== null && hit.id !== undefined && String(hit.id) !== '';
+    const panelId = hasId ? `similar-${++similarPanels}` : null;
     const actions = h('p', { class: 'hit-actions' },
       href ? h('span', { class: 'hit-host' }, hostOf(href)) : null,
-      href && hit.id ? h('button', { type: 'button', class: 'link-button', 'data-doc': hit.id }, 'पूरा पाठ देखें') : null);
+      href && hasId ? h('button', { type: 'button', class: 'link-button', 'data-doc': hit.id }, 'पूरा पाठ देखें') : null,
+      hasId ? h('button', {
+        type: 'button', class: 'link-button similar-toggle', 'data-similar': String(hit.id),
+        'aria-expanded': 'false', 'aria-controls': panelId,
+      }, 'मिलती-जुलती ख़बरें') : null);
+    const panel = hasId
+      ? h('div', { id: panelId, class: 'similar', role: 'region', 'aria-label': 'मिलती-जुलती ख़बरें', tabindex: '-1', hidden: true })
+      : null;
 
     return h('li', { class: 'hit' },
-      h('article', null, meta, h('h2', { class: 'hit-title' }, titleEl), snippet, actions));
+      h('article', null, meta, h('h2', { class: 'hit-title' }, titleEl), snippet, actions, panel));
+  }
+
+  // ---------------------------------------------------------------- render: similar stories
+  //
+  // Each hit has a "मिलती-जुलती ख़बरें" disclosure button; expanding it asks
+  // /api/similar/<id> once (answers are cached) and lists the stories below the hit.
+  // A title opens the same document dialog as a hit without a URL.
+
+  let similarPanels = 0;                 // unique ids for the panels (hit ids may hold any character)
+  const similarCache = new Map();        // hit id -> similar hits (successful answers only)
+  const SIMILAR_CACHE_SIZE = 100;
+
+  function toggleSimilar(btn) {
+    const panel = document.getElementById(btn.getAttribute('aria-controls'));
+    if (!panel) return;
+    if (btn.getAttribute('aria-expanded') === 'true') {
+      btn.setAttribute('aria-expanded', 'false');
+      panel.hidden = true;
+      if (panel.similarAbort) panel.similarAbort.abort();
+      return;
+    }
+    btn.setAttribute('aria-expanded', 'true');
+    panel.hidden = false;
+    const id = btn.dataset.similar;
+    if (similarCache.has(id)) {
+      renderSimilar(panel, id, similarCache.get(id));
+      return;
+    }
+    loadSimilar(panel, id);
+  }
+
+  async function loadSimilar(panel, id) {
+    if (panel.similarAbort) panel.similarAbort.abort();
+    const abort = new AbortController();
+    panel.similarAbort = abort;
+    panel.setAttribute('aria-busy', 'true');
+    panel.replaceChildren(h('p', { class: 'similar-status', role: 'status' }, 'मिलती-जुलती ख़बरें खोजी जा रही हैं…'));
+    try {
+      const data = await fetchSimilar(id, abort.signal);
+      const list = (Array.isArray(data.hits) ? data.hits : [])
+        .filter((it) => it && it.id != null && String(it.id) !== id)   // never the story itself
+        .slice(0, SIMILAR_LIMIT);
+      if (similarCache.size >= SIMILAR_CACHE_SIZE) similarCache.delete(similarCache.keys().next().value);
+      similarCache.set(id, list);
+      if (abort.signal.aborted) return;
+      renderSimilar(panel, id, list);
+    } catch (err) {
+      if (err.name === 'AbortError' || abort.signal.aborted) return;
+      panel.replaceChildren(h('div', { class: 'similar-error', role: 'alert' },
+        h('p', null, 'मिलती-जुलती ख़बरें नहीं मिल सकीं: ', err instanceof ApiError ? err.message : 'अज्ञात त्रुटि।'), ' ',
+        h('button', { type: 'button', class: 'link-button', 'data-similar-retry': id }, 'फिर कोशिश करें')));
+    } finally {
+      if (panel.similarAbort === abort) {
+        panel.similarAbort = null;
+        panel.removeAttribute('aria-busy');
+      }
+    }
+  }
+
+  function renderSimilar(panel, id, list) {
+    if (list.length === 0) {
+      panel.replaceChildren(h('p', { class: 'similar-status', role: 'status' }, 'इससे मिलती-जुलती कोई ख़बर नहीं मिली।'));
+      return;
+    }
+    panel.replaceChildren(
+      h('h3', { class: 'similar-heading' }, 'मिलती-जुलती ख़बरें'),
+      h('ul', { class: 'similar-list' }, list.map((it) => {
+        const meta = [];
+        if (it.source) meta.push(h('span', { class: 'hit-source' }, String(it.source)));
+        if (it.date) meta.push(h('time', { datetime: validDate(it.date) || null }, formatDate(it.date)));
+        const metaEl = meta.length ? h('span', { class: 'similar-meta' }) : null;
+        meta.forEach((m, i) => {
+          if (i) metaEl.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
+          metaEl.append(m);
+        });
+        return h('li', { class: 'similar-item' },
+          h('button', { type: 'button', class: 'link-button similar-title', 'data-doc': String(it.id) },
+            String(it.title || it.id)),
+          metaEl ? ' ' : null, metaEl);
+      })));
   }
 
   function renderEmpty(data, s) {
@@ -443,7 +538,8 @@
   let facetsEstimated = false;
 
   function renderFacets(facets, s) {
-    const groups = FILTER_TYPES.map((type) => renderFacetGroup(type, (facets && facets[type]) || [], s))
+    const groups = [renderMonthChart(facets && facets.month, s),
+      ...FILTER_TYPES.map((type) => renderFacetGroup(type, (facets && facets[type]) || [], s))]
       .filter(Boolean);
     els.facetGroups.replaceChildren(...groups);
     els.facets.hidden = groups.length === 0;
@@ -473,6 +569,101 @@
       }, expanded ? 'कम दिखाएँ' : `और दिखाएँ (${formatNumber(hiddenCount)})`));
     }
     return section;
+  }
+
+  // ---------------------------------------------------------------- render: month chart
+  //
+  // facets.month (when the server sends it): [{id: "2024-06", label, count}], months ascending.
+  // One button per month, a bar drawn as an SVG rect whose height is an attribute (the CSP
+  // forbids style attributes). A click filters from/to to that month; a second click on the
+  // selected month removes the dates. One tab stop; arrow keys, Home and End move along.
+
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  const BAR_HEIGHT = 48;   // the SVG's user units; CSS sizes the SVG itself
+
+  function svg(tag, attrs) {
+    const el = document.createElementNS(SVG_NS, tag);
+    for (const [k, v] of Object.entries(attrs || {})) el.setAttribute(k, String(v));
+    return el;
+  }
+
+  /** "2024-06" -> { from: "2024-06-01", to: "2024-06-30", name: "जून 2024" }, or null. */
+  function monthRange(id) {
+    const m = MONTH_ID.exec(String(id));
+    if (!m) return null;
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return { from: `${m[1]}-${m[2]}-01`, to: `${m[1]}-${m[2]}-${String(last).padStart(2, '0')}`, name: `${MONTHS[month - 1]} ${m[1]}` };
+  }
+
+  function monthLabel(name, count) {
+    const n = `${facetsEstimated ? 'लगभग ' : ''}${formatNumber(count)}`;
+    return `${name}: ${n} ${count === 1 && !facetsEstimated ? 'ख़बर' : 'ख़बरें'}`;
+  }
+
+  function renderMonthChart(items, s) {
+    if (!Array.isArray(items)) return null;
+    const seen = new Set();
+    const months = items
+      .filter((it) => it && MONTH_ID.test(String(it.id)) && Number.isFinite(it.count) && it.count >= 0)
+      .filter((it) => !seen.has(String(it.id)) && seen.add(String(it.id)))
+      .map((it) => ({ id: String(it.id), count: it.count, ...monthRange(it.id) }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (months.length < 2) return null;
+
+    const max = Math.max(1, ...months.map((m) => m.count));
+    const selected = months.findIndex((m) => m.from === s.from && m.to === s.to);
+    const focusable = selected >= 0 ? selected : months.length - 1;
+    const headingId = 'facet-h-month';
+    const bars = months.map((m, i) => {
+      // Any month with matches gets a visible bar, however small next to the largest.
+      const height = m.count > 0 ? Math.max(2, Math.round((m.count / max) * BAR_HEIGHT)) : 0;
+      const label = monthLabel(m.name, m.count);
+      const graphic = svg('svg', {
+        class: 'month-bar-svg', viewBox: `0 0 10 ${BAR_HEIGHT}`, preserveAspectRatio: 'none',
+        'aria-hidden': 'true', focusable: 'false',
+      });
+      graphic.append(svg('rect', { class: 'month-bar-rect', x: 1, y: BAR_HEIGHT - height, width: 8, height }));
+      return h('li', { class: 'month-cell' }, h('button', {
+        type: 'button', class: 'month-bar', 'aria-label': label, title: label,
+        'aria-pressed': String(i === selected), tabindex: i === focusable ? '0' : '-1',
+        'data-month': m.id, 'data-from': m.from, 'data-to': m.to,
+      }, graphic));
+    });
+    const first = months[0];
+    const last = months[months.length - 1];
+    return h('section', { class: 'facet-group month-facet' },
+      h('h3', { id: headingId, class: 'facet-heading' }, 'महीने'),
+      h('ul', { class: 'month-chart', 'aria-labelledby': headingId }, bars),
+      h('p', { class: 'month-axis', 'aria-hidden': 'true' },
+        h('span', null, first.name), h('span', null, last.name)));
+  }
+
+  function onMonthKeydown(e) {
+    const t = e.target instanceof Element ? e.target.closest('button[data-month]') : null;
+    if (!t || e.altKey || e.ctrlKey || e.metaKey) return;
+    const bars = [...els.facetGroups.querySelectorAll('button[data-month]')];
+    const i = bars.indexOf(t);
+    let j = i;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') j = Math.min(bars.length - 1, i + 1);
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') j = Math.max(0, i - 1);
+    else if (e.key === 'Home') j = 0;
+    else if (e.key === 'End') j = bars.length - 1;
+    else return;
+    e.preventDefault();
+    for (const b of bars) b.tabIndex = -1;
+    bars[j].tabIndex = 0;
+    bars[j].focus();
+  }
+
+  function toggleMonth(bar) {
+    const next = cloneState(current);
+    const on = current.from === bar.dataset.from && current.to === bar.dataset.to;
+    next.from = on ? '' : bar.dataset.from;
+    next.to = on ? '' : bar.dataset.to;
+    next.page = 1;
+    return next;
   }
 
   function renderFacetItem(type, it, pressed) {
@@ -931,6 +1122,14 @@
       const btn = [...els.facetGroups.querySelectorAll('button[data-filter-type]')]
         .find((b) => b.dataset.filterType === type && b.dataset.filterId === id);
       (btn || els.facets).focus({ preventScroll: Boolean(btn) });
+    } else if (opts.focusMonth) {
+      // The chart is gone when the filtered results fall in one month: then the chips.
+      const bar = [...els.facetGroups.querySelectorAll('button[data-month]')].find((b) => b.dataset.month === opts.focusMonth);
+      const chipBtn = els.chipList.querySelector('button');
+      if (bar) {
+        for (const b of els.facetGroups.querySelectorAll('button[data-month]')) b.tabIndex = b === bar ? 0 : -1;
+      }
+      (bar || chipBtn || els.facets).focus();
     } else if (opts.focusExact) {
       (els.also.querySelector('button[data-exact]') || els.q).focus();
     } else if (opts.focusChips) {
@@ -996,6 +1195,12 @@
       return;
     }
 
+    const month = t.closest('button[data-month]');
+    if (month) {
+      navigate(toggleMonth(month), { focusMonth: month.dataset.month });
+      return;
+    }
+
     const more = t.closest('button[data-facet-more]');
     if (more) {
       const type = more.dataset.facetMore;
@@ -1028,6 +1233,22 @@
 
     if (t.closest('button[data-clear-filters]') || t.closest('#empty-clear')) {
       navigate(clearFilters(current), { focusChips: true });
+      return;
+    }
+
+    const similarBtn = t.closest('button[data-similar]');
+    if (similarBtn) {
+      toggleSimilar(similarBtn);
+      return;
+    }
+
+    const retry = t.closest('button[data-similar-retry]');
+    if (retry) {
+      const panel = retry.closest('.similar');
+      if (panel) {
+        loadSimilar(panel, retry.dataset.similarRetry);
+        panel.focus();   // the retry button is gone
+      }
       return;
     }
 
@@ -1090,6 +1311,7 @@
     document.addEventListener('keydown', onKeydown);
     els.docClose.addEventListener('click', closeDoc);
     els.dialog.addEventListener('click', onDialogClick);
+    els.facetGroups.addEventListener('keydown', onMonthKeydown);
     els.dialog.addEventListener('close', onDialogClose);
     window.addEventListener('popstate', onPopState);
     initSuggest();

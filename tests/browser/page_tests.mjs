@@ -95,23 +95,95 @@ async function suggest(page, text) {
 }
 
 /**
+ * Answers API requests from the test instead of the server. routes: [{ pattern, answer(url), delay(url) }],
+ * pattern a DevTools URL pattern ('*' wildcards), answer a JSON body or { status, body }, delay in ms.
+ * Returns the URLs asked, in order.
+ */
+async function stubApi(page, routes) {
+  const asked = [];
+  const matches = (pattern, url) => {
+    const parts = pattern.split('*').map((p) => p.replace(/[.+?^$()|[\]{}\\]/g, '\\$&'));
+    return new RegExp(`^${parts.join('.*')}$`).test(url);
+  };
+  await page.send('Fetch.enable', { patterns: routes.map((r) => ({ urlPattern: r.pattern, requestStage: 'Request' })) });
+  page.browser.listeners.add((msg) => {
+    if (msg.sessionId !== page.sessionId || msg.method !== 'Fetch.requestPaused') return;
+    const url = new URL(msg.params.request.url);
+    const route = routes.find((r) => matches(r.pattern, url.href));
+    asked.push(url);
+    let reply = route.answer(url);
+    if (!reply || !('body' in reply) || !('status' in reply)) reply = { status: 200, body: reply };
+    setTimeout(() => page.send('Fetch.fulfillRequest', {
+      requestId: msg.params.requestId, responseCode: reply.status,
+      responseHeaders: [{ name: 'Content-Type', value: 'application/json' }],
+      body: Buffer.from(JSON.stringify(reply.body)).toString('base64'),
+    }).catch(() => {}), route.delay ? route.delay(url) : 0);   // fails harmlessly when the page gave up on the request
+  });
+  return asked;
+}
+
+/**
  * Answers /api/suggest from the test instead of the server, after delay(q) ms;
  * returns the queries asked.
  */
 async function stubSuggest(page, answer, delay = () => 0) {
   const asked = [];
-  await page.send('Fetch.enable', { patterns: [{ urlPattern: '*/api/suggest?*', requestStage: 'Request' }] });
-  page.browser.listeners.add((msg) => {
-    if (msg.sessionId !== page.sessionId || msg.method !== 'Fetch.requestPaused') return;
-    const q = new URL(msg.params.request.url).searchParams.get('q');
-    asked.push(q);
-    setTimeout(() => page.send('Fetch.fulfillRequest', {
-      requestId: msg.params.requestId, responseCode: 200,
-      responseHeaders: [{ name: 'Content-Type', value: 'application/json' }],
-      body: Buffer.from(JSON.stringify(answer(q))).toString('base64'),
-    }).catch(() => {}), delay(q));   // fails harmlessly when the page gave up on the request
-  });
+  const q = (url) => url.searchParams.get('q');
+  await stubApi(page, [{
+    pattern: '*/api/suggest?*',
+    answer: (url) => { asked.push(q(url)); return answer(q(url)); },
+    delay: (url) => delay(q(url)),
+  }]);
   return asked;
+}
+
+/** A canned /api/search answer: the given hits and facets, everything else plausible. */
+function searchAnswer(url, hits, facets) {
+  return {
+    query: url.searchParams.get('q') || '', total: 42, total_is_exact: true, also_searched: [], facets_exact: true,
+    took_ms: 1, page: 1, per_page: 10, hits, facets,
+  };
+}
+
+/** The month chart in the facet column, as a user and a screen reader see it. */
+function monthChart(page) {
+  return page.eval(() => {
+    const chart = document.querySelector('#facet-groups .month-chart');
+    if (!chart) return null;
+    const bars = [...chart.querySelectorAll('button')];
+    return {
+      visible: chart.getBoundingClientRect().height > 0 && !document.getElementById('facets').hidden,
+      labels: bars.map((b) => b.getAttribute('aria-label')),
+      pressed: bars.map((b) => b.getAttribute('aria-pressed')),
+      tabbable: bars.filter((b) => b.tabIndex === 0).map((b) => b.getAttribute('aria-label')),
+      heights: bars.map((b) => Number(b.querySelector('rect').getAttribute('height'))),
+      drawn: bars.map((b) => Math.round(b.querySelector('rect').getBoundingClientRect().height)),
+    };
+  });
+}
+
+/** The similar-stories panel of the hit whose button is `button` (a selector). */
+function similarPanel(page, button) {
+  return page.eval((sel) => {
+    const btn = document.querySelector(sel);
+    const panel = document.getElementById(btn.getAttribute('aria-controls'));
+    return {
+      id: btn.dataset.similar,
+      expanded: btn.getAttribute('aria-expanded'),
+      controls: btn.getAttribute('aria-controls'),
+      exists: Boolean(panel),
+      sameHit: Boolean(panel) && panel.closest('li.hit') === btn.closest('li.hit'),
+      visible: Boolean(panel) && !panel.hidden && panel.getBoundingClientRect().height > 0,
+      busy: Boolean(panel) && panel.getAttribute('aria-busy') === 'true',
+      items: panel ? [...panel.querySelectorAll('.similar-item')].map((li) => ({
+        id: li.querySelector('[data-doc]') && li.querySelector('[data-doc]').dataset.doc,
+        title: li.querySelector('.similar-title') ? li.querySelector('.similar-title').textContent : null,
+        meta: li.querySelector('.similar-meta') ? li.querySelector('.similar-meta').textContent : '',
+      })) : [],
+      error: panel && panel.querySelector('[role="alert"]') ? panel.querySelector('[role="alert"]').textContent : null,
+      text: panel ? panel.textContent : '',
+    };
+  }, button);
 }
 
 const MONTHS = ['जनवरी', 'फ़रवरी', 'मार्च', 'अप्रैल', 'मई', 'जून',
@@ -569,6 +641,158 @@ const tests = {
     assert.deepEqual(r, { tags: ['li', 'span'], injected: 0, imgs: ['/favicon.svg'] });
     await new Promise((res) => setTimeout(res, 200));   // give an onerror time to fire
     assert.deepEqual(page.dialogs, [], 'no alert ran');
+    assertNoErrors(page);
+  },
+
+  async similar_expand_collapse({ page, base }) {
+    await page.goto(base);
+    await search(page, 'पुतिन');
+    const toggle = '#hits > li.hit:first-child button[data-similar]';
+    const closed = await similarPanel(page, toggle);
+    assert.equal(await page.eval((sel) => document.querySelector(sel).textContent.trim(), toggle), 'मिलती-जुलती ख़बरें');
+    assert.deepEqual([closed.expanded, closed.exists, closed.visible], ['false', true, false], 'collapsed at first');
+    assert.ok(closed.id, 'the button knows its hit');
+    const ids = await page.eval(() => [...document.querySelectorAll('#hits button[data-similar]')].map((b) => b.getAttribute('aria-controls')));
+    assert.equal(new Set(ids).size, ids.length, `each hit controls its own panel: ${JSON.stringify(ids)}`);
+
+    await page.click(toggle);
+    await page.waitFor((sel) => {
+      const panel = document.getElementById(document.querySelector(sel).getAttribute('aria-controls'));
+      return panel.childElementCount > 0 && panel.getAttribute('aria-busy') !== 'true';
+    }, { what: 'similar stories' }, toggle);
+    const open = await similarPanel(page, toggle);
+    assert.equal(open.expanded, 'true');
+    assert.ok(open.visible && open.sameHit, `the stories show below the hit: ${JSON.stringify(open)}`);
+    assert.equal(open.error, null, `no error: ${open.error}`);
+    assert.ok(open.items.length >= 1 && open.items.length <= 5, `one to five similar stories: ${JSON.stringify(open.items)}`);
+    assert.ok(open.items.every((it) => it.id && it.title && it.title.trim()), `each has a title to click: ${JSON.stringify(open.items)}`);
+    assert.ok(!open.items.some((it) => it.id === open.id), `the hit itself (${open.id}) is not among them: ${JSON.stringify(open.items)}`);
+    assert.ok(open.items.some((it) => /\d{4}/.test(it.meta)), `dates are shown: ${JSON.stringify(open.items)}`);
+    const asked = await page.eval(() => performance.getEntriesByType('resource')
+      .map((r) => new URL(r.name)).filter((u) => u.pathname.startsWith('/api/similar/')).map((u) => u.pathname + u.search));
+    assert.deepEqual(asked, [`/api/similar/${encodeURIComponent(open.id)}?per_page=5`]);
+
+    // A title opens the article in the page's document dialog; closing it returns to the title.
+    const first = `#${open.controls} .similar-title`;
+    await page.click(first);
+    await page.waitFor(() => document.getElementById('doc-dialog').open && !/लोड/.test(document.getElementById('doc-title').textContent),
+      { what: 'the document dialog' });
+    assert.equal(await page.eval('document.getElementById("doc-title").textContent'), open.items[0].title);
+    await page.press('Escape');
+    await page.waitFor(() => !document.getElementById('doc-dialog').open, { what: 'the dialog to close' });
+    assert.equal(await page.eval((sel) => document.activeElement === document.querySelector(sel), first), true, 'focus is back on the title');
+
+    // Collapse, then expand again from memory.
+    await page.click(toggle);
+    const again = await similarPanel(page, toggle);
+    assert.deepEqual([again.expanded, again.visible], ['false', false], 'a second click collapses');
+    await page.click(toggle);
+    const reopened = await similarPanel(page, toggle);
+    assert.deepEqual([reopened.expanded, reopened.visible, reopened.items], ['true', true, open.items], 'and a third shows them again');
+    assert.equal(await page.eval(() => performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/similar/')).length), 1,
+      'without asking again');
+    assertNoErrors(page);
+  },
+
+  async similar_error_retry({ page, base }) {
+    // A hit id with characters that mean something in a URL path; the first answer fails.
+    const id = 'a/b?c#d %';
+    let similarCalls = 0;
+    const asked = await stubApi(page, [
+      {
+        pattern: '*/api/search?*',
+        answer: (url) => searchAnswer(url, [
+          { id, title: 'पहली ख़बर', title_html: 'पहली ख़बर', url: '', date: '2024-06-15', source: 'स्रोत', snippet: 'पाठ' },
+        ], { source: [{ id: 'srot', label: 'स्रोत', count: 1 }] }),
+      },
+      {
+        pattern: '*/api/similar/*',
+        answer: () => (++similarCalls === 1
+          ? { status: 503, body: { error: { code: 'unavailable', message: 'सर्वर व्यस्त है' } } }
+          : { query: 'similar', total: 2, hits: [
+            { id, title: 'पहली ख़बर', date: '2024-06-15', source: 'स्रोत' },   // the story itself: never shown
+            { id: 's2', title: '<b>दूसरी</b> ख़बर', title_html: 'x', date: '2024-05-02', source: 'दूसरा स्रोत', snippet: '' },
+          ] }),
+        delay: () => 300,
+      },
+    ]);
+    await page.goto(base);
+    await search(page, 'कुछ');
+    const toggle = '#hits button[data-similar]';
+    await page.click(toggle);
+    const loading = await similarPanel(page, toggle);
+    assert.ok(loading.busy && /खोजी जा रही/.test(loading.text), `a loading note while waiting: ${JSON.stringify(loading)}`);
+    await page.waitFor((sel) => document.getElementById(document.querySelector(sel).getAttribute('aria-controls')).querySelector('[role="alert"]'),
+      { what: 'the error' }, toggle);
+    const failed = await similarPanel(page, toggle);
+    assert.ok(failed.error.includes('सर्वर व्यस्त है'), `the server's message is shown: ${failed.error}`);
+    assert.equal(failed.expanded, 'true');
+    const paths = asked.filter((u) => u.pathname.startsWith('/api/similar/')).map((u) => u.pathname + u.search);
+    assert.deepEqual(paths, [`/api/similar/${encodeURIComponent(id)}?per_page=5`], 'the id is escaped in the path');
+
+    await page.click(`#${failed.controls} button[data-similar-retry]`);
+    await page.waitFor((sel) => document.getElementById(document.querySelector(sel).getAttribute('aria-controls')).querySelector('.similar-item'),
+      { what: 'the retried stories' }, toggle);
+    const ok = await similarPanel(page, toggle);
+    assert.deepEqual(ok.items.map((it) => [it.id, it.title]), [['s2', '<b>दूसरी</b> ख़बर']], 'the hit itself is left out; titles are text');
+    assert.equal(ok.error, null);
+    assert.equal(await page.eval('document.querySelectorAll(".similar b, [style]").length'), 0, 'no markup injected, no inline styles');
+    assertNoErrors(page, (e) => /^network: .*status of 503/.test(e));
+  },
+
+  async month_chart_filter({ page, base }) {
+    // The month facet is answered by the test, so that it does not depend on the corpus's dates.
+    const months = [{ id: '2024-02', label: '2024-02', count: 5 }, { id: '2024-06', label: '2024-06', count: 20 },
+      { id: '2024-07', label: '2024-07', count: 10 }];
+    const hit = { id: 'm1', title: 'ख़बर', title_html: 'ख़बर', url: '', date: '2024-06-15', source: 'स्रोत', snippet: 'पाठ' };
+    const asked = await stubApi(page, [{
+      pattern: '*/api/search?*',
+      answer: (url) => {
+        const p = url.searchParams;
+        const source = [{ id: 'srot', label: 'स्रोत', count: 42 }];
+        if (p.get('q') === 'बिना') return searchAnswer(url, [hit], { source });   // a server without the month facet
+        const inRange = months.filter((m) => (!p.get('from') || `${m.id}-31` >= p.get('from')) && (!p.get('to') || `${m.id}-01` <= p.get('to')));
+        return searchAnswer(url, [hit], { month: inRange, source });
+      },
+    }]);
+    await page.goto(base);
+    await search(page, 'बिना');
+    assert.equal(await monthChart(page), null, 'no chart without a month facet');
+    assert.equal(await page.eval('document.getElementById("facets").hidden'), false, 'the other facets are still there');
+
+    await search(page, 'चुनाव');
+    const chart = await monthChart(page);
+    assert.ok(chart && chart.visible, 'the chart is shown');
+    assert.deepEqual(chart.labels, ['फ़रवरी 2024: 5 ख़बरें', 'जून 2024: 20 ख़बरें', 'जुलाई 2024: 10 ख़बरें'], 'one labelled bar per month');
+    assert.deepEqual(chart.pressed, ['false', 'false', 'false']);
+    assert.ok(chart.heights[1] > chart.heights[2] && chart.heights[2] > chart.heights[0] && chart.heights[0] > 0,
+      `bar heights follow the counts: ${JSON.stringify(chart.heights)}`);
+    assert.ok(chart.drawn[1] > chart.drawn[2] && chart.drawn[2] > chart.drawn[0], `and are drawn so: ${JSON.stringify(chart.drawn)}`);
+    assert.deepEqual(chart.tabbable, ['जुलाई 2024: 10 ख़बरें'], 'the chart is one tab stop');
+    assert.equal(await page.eval('document.querySelectorAll("[style]").length'), 0, 'no inline styles (the CSP forbids them)');
+
+    // Keyboard: from the last month up to February, Enter picks it (a leap year: 29 days).
+    await page.eval(() => document.querySelector('#facet-groups .month-chart button[tabindex="0"]').focus());
+    await page.press('ArrowUp');
+    await page.press('ArrowUp');
+    assert.equal(await page.eval('document.activeElement.getAttribute("aria-label")'), 'फ़रवरी 2024: 5 ख़बरें');
+    await act(page, () => page.press('Enter'));
+    const url = new URLSearchParams(await page.eval('location.search'));
+    assert.deepEqual([url.get('from'), url.get('to')], ['2024-02-01', '2024-02-29'], 'the month is in the URL');
+    const api = asked.filter((u) => u.pathname === '/api/search').at(-1).searchParams;
+    assert.deepEqual([api.get('from'), api.get('to')], ['2024-02-01', '2024-02-29'], 'and in the search asked');
+    const chips = () => page.eval(() => [...document.querySelectorAll('#chip-list .chip-text')].map((c) => c.textContent));
+    assert.deepEqual(await chips(), ['1 फ़रवरी 2024 से', '29 फ़रवरी 2024 तक'], 'the usual date chips');
+    assert.equal(await monthChart(page), null, 'one month left: no chart');
+    assert.ok(await page.eval('document.activeElement.classList.contains("chip-remove")'), 'focus goes to the chips');
+
+    // Removing the dates brings the chart back; a click picks June.
+    await act(page, () => page.click('#chip-list button[data-clear-filters]'));
+    assert.equal((await monthChart(page)).labels.length, 3);
+    await act(page, () => page.click('#facet-groups .month-chart button[data-month="2024-06"]'));
+    const june = new URLSearchParams(await page.eval('location.search'));
+    assert.deepEqual([june.get('q'), june.get('from'), june.get('to')], ['चुनाव', '2024-06-01', '2024-06-30']);
+    assert.deepEqual(await chips(), ['1 जून 2024 से', '30 जून 2024 तक']);
     assertNoErrors(page);
   },
 };
