@@ -129,6 +129,10 @@ ApiResponse HttpApi::search(const ApiRequest& req) {
     if (*v == "1" || *v == "true") sr.exact = true;
     else if (!(*v == "0" || *v == "false" || v->empty())) return json_error(400, "bad_request", "exact must be 1 or 0");
   }
+  if (auto* v = one("boost")) {
+    if (*v == "recent") sr.boost_recent = true;
+    else if (!v->empty() && *v != "none") return json_error(400, "bad_request", "boost must be recent or none");
+  }
   if (auto* v = one("from")) sr.from = *v;
   if (auto* v = one("to")) sr.to = *v;
   for (auto [name, out] : {std::pair{"source", &sr.sources}, {"person", &sr.persons}, {"place", &sr.places},

@@ -39,6 +39,7 @@ struct SearchRequest {
   bool want_plain_snippets = false;  // also snippet_text (the CLI's form)
   std::size_t facet_limit = 10;
   bool exact = false;  // no spelling variants or entity aliases (the API's exact=1)
+  bool boost_recent = false;  // relevance first, fresher news preferred (the API's boost=recent)
 };
 
 struct SearchHit {

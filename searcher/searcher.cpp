@@ -15,6 +15,7 @@
 #include "searcher/facet_count_spy.h"
 #include "searcher/variant_lookup.h"
 #include "searcher/query_parser.h"
+#include "searcher/recency_boost.h"
 #include "searcher/snippet.h"
 
 namespace talash::searcher {
@@ -235,7 +236,13 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
   const std::size_t need = offset + req.per_page;
 
   Xapian::Enquire enquire(db_);
-  enquire.set_query(filtered(rerank ? built->without_proximity : built->query));
+  // boost=recent: the same extra weight in both stages.
+  auto boosted = [&](Xapian::Query q) {
+    if (!req.boost_recent || sort != SortOrder::Relevance) return q;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                         Xapian::Query((new RecencyBoost(kRecencyMaxWeight, kRecencyHalfLifeDays))->release()));
+  };
+  enquire.set_query(boosted(filtered(rerank ? built->without_proximity : built->query)));
   DateSortKey date_key(sort == SortOrder::Newest);
   if (sort != SortOrder::Relevance) enquire.set_sort_by_key_then_relevance(&date_key, sort == SortOrder::Newest);
   std::optional<FacetCountSpy> facet_spy;
@@ -267,7 +274,7 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
     std::vector<Ranked> reranked;
     if (depth > 0) {
       Xapian::Enquire second(db_);
-      second.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built->query,
+      second.set_query(Xapian::Query(Xapian::Query::OP_FILTER, boosted(built->query),
                                      Xapian::Query(Xapian::Query::OP_OR, top_ids.begin(), top_ids.end())));
       Xapian::MSet m2 = second.get_mset(0, depth);
       for (auto it = m2.begin(); it != m2.end(); ++it) reranked.push_back({*it, it.get_weight()});

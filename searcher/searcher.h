@@ -71,5 +71,9 @@ class Searcher {
 // Relevance ranking rescoring the first stage's top documents with the
 // proximity bonus (see Searcher::search).
 inline constexpr std::size_t kRerankDepth = 30;
+// boost=recent: at most this much weight (a one-word match weighs about 1-3,
+// a headline-long query 10 or more), halving every this many days of age.
+inline constexpr double kRecencyMaxWeight = 1.0;
+inline constexpr double kRecencyHalfLifeDays = 30;
 
 }  // namespace talash::searcher

@@ -76,6 +76,14 @@ TEST_F(HttpApiTest, SuggestAnswersAListAndValidatesItsParameters) {
   EXPECT_EQ(get("/api/suggest", {}).status, 200);
 }
 
+TEST_F(HttpApiTest, BoostIsRecentOrNone) {
+  EXPECT_EQ(get("/api/search", {{"q", "मानसून"}, {"boost", "recent"}}).status, 200);
+  EXPECT_EQ(get("/api/search", {{"q", "मानसून"}, {"boost", "none"}}).status, 200);
+  auto bad = get("/api/search", {{"q", "मानसून"}, {"boost", "viral"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(json::parse(bad.body)["error"]["message"].get<std::string>().find("boost"), std::string::npos);
+}
+
 TEST_F(HttpApiTest, SimilarAnswersTheSearchShapeOr404) {
   auto r = get("/api/similar/mid", {{"per_page", "3"}});
   ASSERT_EQ(r.status, 200) << r.body;

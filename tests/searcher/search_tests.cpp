@@ -277,6 +277,37 @@ TEST(SimilarTest, FindsTheStoriesOnTheSameTopicAndNeverTheArticleItself) {
   EXPECT_FALSE(searcher->similar("t0-0", 0).has_value());
 }
 
+// ---- boost=recent: relevance first, fresher news preferred
+TEST(RecencyBoostTest, PrefersTheNewerOfEqualMatchesButNotAMuchWorseOne) {
+  test::TempDir dir;
+  auto input = dir.write("in.jsonl",
+                         "{\"id\":\"old\",\"title\":\"बाढ़ का कहर\",\"body\":\"नदी में बाढ़ आई।\",\"date\":\"2020-01-01\"}\n"
+                         "{\"id\":\"new\",\"title\":\"बाढ़ का कहर\",\"body\":\"नदी में बाढ़ आई।\",\"date\":\"2024-06-01\"}\n"
+                         "{\"id\":\"best\",\"title\":\"बाढ़ राहत शिविर बाढ़ पीड़ित\",\"body\":\"बाढ़ राहत शिविर में बाढ़ पीड़ित। राहत शिविर।\",\"date\":\"2019-01-01\"}\n"
+                         "{\"id\":\"undated\",\"title\":\"बाढ़ का कहर\",\"body\":\"नदी में बाढ़ आई।\"}\n");
+  auto db = test::build_index(dir, {input.string()});
+  auto searcher = Searcher::open(db);
+  ASSERT_TRUE(searcher.has_value());
+  auto ranked = [&](const std::string& q, bool boost) {
+    SearchRequest req;
+    req.query = q;
+    req.boost_recent = boost;
+    auto r = searcher->search(req);
+    std::vector<std::string> ids;
+    if (r)
+      for (const auto& h : r->hits) ids.push_back(h.id);
+    return ids;
+  };
+  // Equal matches: the newer first with the boost; the undated last.
+  auto plain = ranked("बाढ़ कहर", false), boosted = ranked("बाढ़ कहर", true);
+  ASSERT_EQ(boosted.size(), 4u);
+  EXPECT_EQ(boosted[0], "new");
+  EXPECT_LT(std::ranges::find(boosted, "new") - boosted.begin(), std::ranges::find(boosted, "old") - boosted.begin());
+  EXPECT_EQ(std::set<std::string>(plain.begin(), plain.end()), std::set<std::string>(boosted.begin(), boosted.end()));
+  // A much better match stays first, however old.
+  EXPECT_EQ(ranked("बाढ़ राहत शिविर पीड़ित", true).at(0), "best");
+}
+
 class DatedSearchTest : public ::testing::Test {
  protected:
   void SetUp() override {
