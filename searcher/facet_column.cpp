@@ -1,12 +1,11 @@
 #include "searcher/facet_column.h"
 
 #include <algorithm>
-#include <map>
-#include <mutex>
 #include <unordered_map>
 #include <utility>
 
 #include "schema/entity_values.h"
+#include "searcher/revision_cache.h"
 #include "schema/schema.h"
 
 namespace talash::searcher {
@@ -117,27 +116,7 @@ std::size_t FacetColumn::memory_bytes() const {
 }
 
 std::shared_ptr<const FacetColumn> shared_facet_column(const Xapian::Database& db, const std::string& cache_key) {
-  Xapian::rev revision = 0;
-  try {
-    revision = db.get_revision();
-  } catch (const Xapian::Error&) {
-    // Several shards have no single revision: build a private column.
-    return std::make_shared<const FacetColumn>(FacetColumn::build(db));
-  }
-  static std::mutex mutex;
-  static std::map<std::string, std::pair<Xapian::rev, std::shared_ptr<const FacetColumn>>> cache;
-  {
-    std::lock_guard lock(mutex);
-    auto it = cache.find(cache_key);
-    if (it != cache.end() && it->second.first == revision) return it->second.second;
-  }
-  // Built outside the lock: two searchers may both build a new revision once,
-  // which is cheaper than making every other searcher wait.
-  auto column = std::make_shared<const FacetColumn>(FacetColumn::build(db));
-  std::lock_guard lock(mutex);
-  auto& slot = cache[cache_key];
-  if (slot.second == nullptr || slot.first <= revision) slot = {revision, column};
-  return column;
+  return shared_for_revision<FacetColumn>(db, cache_key, [](const Xapian::Database& d) { return FacetColumn::build(d); });
 }
 
 }  // namespace talash::searcher

@@ -16,6 +16,7 @@
 #include "searcher/variant_lookup.h"
 #include "searcher/query_parser.h"
 #include "searcher/recency_boost.h"
+#include "searcher/revision_cache.h"
 #include "searcher/snippet.h"
 
 namespace talash::searcher {
@@ -434,7 +435,9 @@ std::expected<SearchResponse, SearchError> Searcher::similar_once(std::string_vi
 std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t limit) {
   for (int attempt = 0;; ++attempt) {
     try {
-      if (!suggester_) suggester_ = Suggester::build(db_);
+      if (!suggester_)
+        suggester_ = shared_for_revision<Suggester>(db_, path_.string(),
+                                                    [](const Xapian::Database& d) { return Suggester::build(d); });
       return suggester_->suggest(db_, typed, limit);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == 2) return {};

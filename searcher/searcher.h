@@ -65,7 +65,7 @@ class Searcher {
   std::optional<std::size_t> term_count_;  // walking every term is slow
   std::shared_ptr<const FacetColumn> facet_column_;
   std::vector<Xapian::doccount> facet_counts_;  // FacetCountSpy's scratch
-  std::optional<Suggester> suggester_;
+  std::shared_ptr<const Suggester> suggester_;
 };
 
 // Relevance ranking rescoring the first stage's top documents with the
