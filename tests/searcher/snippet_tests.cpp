@@ -176,7 +176,9 @@ TEST(SnippetCutTest, PiecesAreWholeWordsAtEveryBudget) {
       start = at + std::string_view("…").size();
     }
     // One word is never cut, so a tiny budget may show one word whole.
-    if (budget >= 20) EXPECT_LE(text_chars, budget + 2 * options.max_fragments) << "budget " << budget << ": " << s;
+    if (budget >= 20) {
+      EXPECT_LE(text_chars, budget + 2 * options.max_fragments) << "budget " << budget << ": " << s;
+    }
   }
 }
 
