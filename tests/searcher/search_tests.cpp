@@ -89,7 +89,9 @@ TEST_P(SeedsAnyScriptTest, ExactFindsOnlyTheSpellingTyped) {
   auto r = search(GetParam().query, exact);
   EXPECT_TRUE(r.also_searched.empty());
   for (const auto& id : ids_of(r)) EXPECT_TRUE(GetParam().expected.contains(id)) << id;
-  if (GetParam().typed_form_absent) EXPECT_TRUE(r.hits.empty()) << "no seed writes " << GetParam().query;
+  if (GetParam().typed_form_absent) {
+    EXPECT_TRUE(r.hits.empty()) << "no seed writes " << GetParam().query;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -136,7 +138,9 @@ TEST_F(SeedsSearchTest, SuggestCompletesTheLastWordFromHeadlinesByFrequency) {
   for (const auto& s : list) found |= s.text == "उत्तर कोरिया";  // the place, or the headline words
   EXPECT_TRUE(found) << render(list);
   for (std::size_t i = 1; i < list.size(); ++i)
-    if (list[i].kind == list[i - 1].kind) EXPECT_LE(list[i].documents, list[i - 1].documents) << render(list);
+    if (list[i].kind == list[i - 1].kind) {
+      EXPECT_LE(list[i].documents, list[i - 1].documents) << render(list);
+    }
   EXPECT_LE(searcher_->suggest("क", 3).size(), 3u);
   EXPECT_TRUE(searcher_->suggest("", 8).empty());
   EXPECT_TRUE(searcher_->suggest("zzzzqqq", 8).empty());
