@@ -551,8 +551,8 @@ using VariantCache = std::map<std::string, std::vector<Variant>>;
 
 class Builder {
  public:
-  Builder(const QueryOptions& options, Xapian::Stem& stemmer, VariantCache& cache)
-      : options_(options), stemmer_(stemmer), cache_(cache) {}
+  Builder(const QueryOptions& options, Xapian::Stem& stemmer, VariantCache& cache, bool latin_name_query)
+      : options_(options), stemmer_(stemmer), cache_(cache), latin_name_query_(latin_name_query) {}
 
   std::expected<Xapian::Query, QueryError> build(const QueryNode& node, bool collect) {
     if (const auto* w = std::get_if<WordNode>(&node)) return word(*w, collect);
@@ -607,7 +607,7 @@ class Builder {
     if (!options_.variants || !takes_variants(w)) return none;
     const std::string& x = w.words[0];
     auto it = cache_.find(x);
-    if (it == cache_.end()) it = cache_.emplace(x, options_.variants->variants(x)).first;
+    if (it == cache_.end()) it = cache_.emplace(x, options_.variants->variants(x, latin_name_query_)).first;
     if (collect && !it->second.empty()) {
       Expansion e{x, {}, false};
       for (const auto& v : it->second) {
@@ -927,7 +927,20 @@ class Builder {
   const QueryOptions& options_;
   Xapian::Stem& stemmer_;
   VariantCache& cache_;
+  bool latin_name_query_;
 };
+
+// Two or more plain Latin words and nothing else ("Will Young", "Kim Jong Un"):
+// how people type a name they heard.
+bool is_latin_name_query(const QueryNode& node) {
+  const auto* b = std::get_if<BoolNode>(&node);
+  if (!b || b->alternatives.size() != 1 || b->alternatives[0].size() < 2) return false;
+  return std::ranges::all_of(b->alternatives[0], [](const Clause& c) {
+    const auto* w = std::get_if<WordNode>(&c.node[0]);
+    return w && c.occur != Occur::MustNot && !w->quoted && !w->exact && w->words.size() == 1 &&
+           std::ranges::all_of(w->words[0], [](char ch) { return ch >= 'a' && ch <= 'z'; });
+  });
+}
 
 }  // namespace
 
@@ -940,7 +953,8 @@ std::expected<QueryNode, QueryError> parse_query(std::string_view text) {
 std::expected<BuiltQuery, QueryError> build_query(const QueryNode& node, const QueryOptions& options,
                                                   Xapian::Stem& stemmer) {
   VariantCache cache;
-  Builder builder(options, stemmer, cache);
+  const bool latin_name = is_latin_name_query(node);
+  Builder builder(options, stemmer, cache, latin_name);
   auto q = builder.build(node, true);
   if (!q) return std::unexpected(q.error());
   BuiltQuery out;
@@ -948,7 +962,7 @@ std::expected<BuiltQuery, QueryError> build_query(const QueryNode& node, const Q
   out.query = std::move(*q);
   QueryOptions plain = options;
   plain.proximity_weight = 0;
-  Builder plain_builder(plain, stemmer, cache);
+  Builder plain_builder(plain, stemmer, cache, latin_name);
   out.without_proximity = *plain_builder.build(node, false);
   out.has_proximity = builder.proximity_pairs > 0;
   out.highlight = std::move(builder.highlight);

@@ -26,11 +26,12 @@ IndexVariantLookup::IndexVariantLookup(const Xapian::Database& db, const entitie
                                        VariantLimits limits)
     : db_(db), tagger_(tagger), limits_(limits) {}
 
-std::vector<Variant> IndexVariantLookup::variants(std::string_view word) const {
+std::vector<Variant> IndexVariantLookup::variants(std::string_view word, bool in_latin_name) const {
   if (word.size() < 2 || analysis::is_stopword(word) || analysis::is_frequent_word(word)) return {};
   const std::string own_term = schema::word_term(word);
   const Xapian::doccount own_df = db_.get_termfreq(own_term);
-  const bool ordinary = own_df > std::max<double>(5.0, limits_.ordinary_word_share * db_.get_doccount());
+  const bool ordinary =
+      !in_latin_name && own_df > std::max<double>(5.0, limits_.ordinary_word_share * db_.get_doccount());
   const auto keys = analysis::phonetic_keys(word);
   // A Devanagari word the index has is spelled as news spells it. Unless it
   // was part of a name somewhere, its sound-alikes are other words, not

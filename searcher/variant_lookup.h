@@ -36,8 +36,10 @@ struct EntityAliases {
 class VariantLookup {
  public:
   virtual ~VariantLookup() = default;
-  // Best first; never the word itself.
-  virtual std::vector<Variant> variants(std::string_view word) const = 0;
+  // Best first; never the word itself. `in_latin_name`: the word is one of
+  // several Latin words typed together ("Will Young"), so even an ordinary
+  // English word there is likely part of a name.
+  virtual std::vector<Variant> variants(std::string_view word, bool in_latin_name) const = 0;
   // Entities named by runs of `words` (normalized), longest match first, not overlapping.
   virtual std::vector<EntityAliases> entities(const std::vector<std::string>& words) const = 0;
 };
@@ -60,7 +62,7 @@ struct VariantLimits {
 class IndexVariantLookup : public VariantLookup {
  public:
   IndexVariantLookup(const Xapian::Database& db, const entities::EntityTagger* tagger, VariantLimits limits = {});
-  std::vector<Variant> variants(std::string_view word) const override;
+  std::vector<Variant> variants(std::string_view word, bool in_latin_name) const override;
   std::vector<EntityAliases> entities(const std::vector<std::string>& words) const override;
 
  private:

@@ -265,7 +265,7 @@ TEST(QueryParserHighlight, CollectsWordsAndStemsButNotExcluded) {
 // ---- spelling variants and entity aliases, from a fixed table
 class TableLookup : public VariantLookup {
  public:
-  std::vector<Variant> variants(std::string_view word) const override {
+  std::vector<Variant> variants(std::string_view word, bool) const override {
     if (word == "belousov") return {{"बेलूसोव", 0.5}, {"बेलोसोव", 0.5}};
     if (word == "kim") return {{"किम", 0.5}};
     if (word == "jong") return {{"जोंग", 0.5}};
