@@ -65,7 +65,7 @@ json to_json(const SearchResponse& r) {
   for (const auto& a : r.also_searched)
     also.push_back({{"query", a.query}, {"also", a.also}, {"kind", a.entity ? "entity" : "spelling"}});
   return {{"query", r.query},       {"total", r.total},   {"total_is_exact", r.total_is_exact},
-          {"also_searched", std::move(also)},
+          {"also_searched", std::move(also)}, {"suggestion", r.suggestion},
           {"facets_exact", r.facets_exact}, {"took_ms", r.took_ms},
           {"page", r.page},         {"per_page", r.per_page}, {"hits", std::move(hits)},
           {"facets", std::move(facets)}};

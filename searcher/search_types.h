@@ -80,6 +80,9 @@ struct SearchResponse {
     bool entity = false;
   };
   std::vector<AlsoSearched> also_searched;
+  // "Did you mean": the query with words the index lacks replaced by the
+  // closest words it has; empty when every word is known.
+  std::string suggestion;
 };
 
 struct SearchError {

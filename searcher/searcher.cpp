@@ -18,6 +18,8 @@
 #include "searcher/recency_boost.h"
 #include "searcher/revision_cache.h"
 #include "searcher/snippet.h"
+#include "searcher/spelling.h"
+#include "analysis/split_words.h"
 
 namespace talash::searcher {
 namespace {
@@ -217,6 +219,7 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
   SearchResponse resp;
   resp.query = req.query;
   for (auto& e : built->expansions) resp.also_searched.push_back({e.query, e.also, e.entity});
+  resp.suggestion = did_you_mean(req.query, built->expansions);
   resp.page = req.page;
   resp.per_page = req.per_page;
 
@@ -430,6 +433,24 @@ std::expected<SearchResponse, SearchError> Searcher::similar_once(std::string_vi
   }
   resp.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return resp;
+}
+
+std::string Searcher::did_you_mean(const std::string& query, const std::vector<Expansion>& expansions) {
+  std::string out = query;
+  bool changed = false;
+  auto tokens = analysis::split_words(query);
+  // Right to left, so earlier byte offsets stay valid as words are replaced.
+  for (auto t = tokens.rbegin(); t != tokens.rend(); ++t) {
+    if (t->script != analysis::Script::Devanagari && t->script != analysis::Script::Latin) continue;
+    if (analysis::is_stopword(t->norm) || db_.get_termfreq(schema::word_term(t->norm)) > 0) continue;
+    // A word found through its other spellings is not a typo.
+    if (std::ranges::any_of(expansions, [&](const Expansion& e) { return !e.entity && e.query == t->norm; })) continue;
+    if (auto word = closest_word(db_, t->norm); !word.empty()) {
+      out.replace(t->begin, t->end - t->begin, word);
+      changed = true;
+    }
+  }
+  return changed ? out : std::string();
 }
 
 std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t limit) {

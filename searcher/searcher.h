@@ -15,6 +15,7 @@
 
 #include "schema/article.h"
 #include "searcher/facet_column.h"
+#include "searcher/query_parser.h"
 #include "searcher/search_types.h"
 #include "searcher/suggester.h"
 
@@ -51,6 +52,7 @@ class Searcher {
   Searcher(std::filesystem::path path, Xapian::Database db, SearchLimits limits);
   std::expected<SearchResponse, SearchError> search_once(const SearchRequest& request);
   std::expected<SearchResponse, SearchError> similar_once(std::string_view id, std::size_t limit);
+  std::string did_you_mean(const std::string& query, const std::vector<Expansion>& expansions);
   void add_facets(const FacetCountSpy& spy, const Xapian::MSet& mset, std::size_t limit, SearchResponse& resp);
 
   std::filesystem::path path_;

@@ -47,7 +47,7 @@
     form: $('search-form'), q: $('q'), suggest: $('suggest-list'), sort: $('sort'), from: $('from'), to: $('to'),
     tools: $('tools'), toolsSummary: $('tools-summary-value'),
     landing: $('landing'), landingStats: $('landing-stats'), examples: $('examples'),
-    view: $('search-view'), status: $('status'), also: $('also'), relaxed: $('relaxed'), error: $('error'),
+    view: $('search-view'), status: $('status'), also: $('also'), didYouMean: $('did-you-mean'), relaxed: $('relaxed'), error: $('error'),
     empty: $('empty'), pastEnd: $('past-end'), firstPageLink: $('first-page-link'), emptyFiltersTip: $('empty-filters-tip'), emptyClear: $('empty-clear'),
     hits: $('hits'), pagination: $('pagination'), facets: $('facets'), facetGroups: $('facet-groups'),
     chips: $('chips'), chipList: $('chip-list'),     dialog: $('doc-dialog'), docClose: $('doc-close'), docMeta: $('doc-meta'), docTitle: $('doc-title'),
@@ -379,6 +379,20 @@
     parts.push(' ', toggle(true, 'सिर्फ़ लिखी वर्तनी खोजें'));
     els.also.replaceChildren(...parts);
     els.also.hidden = false;
+  }
+
+  /** "Did you mean": the server's query with unknown words replaced by the closest ones it has. */
+  function renderDidYouMean(data) {
+    const suggestion = data && typeof data.suggestion === 'string' ? data.suggestion.trim() : '';
+    if (!suggestion) {
+      els.didYouMean.hidden = true;
+      els.didYouMean.replaceChildren();
+      return;
+    }
+    els.didYouMean.replaceChildren(
+      h('span', { class: 'also-label' }, 'क्या आपका मतलब था:'), ' ',
+      h('button', { type: 'button', class: 'link-button', 'data-did-you-mean': suggestion }, suggestion));
+    els.didYouMean.hidden = false;
   }
 
   function renderError(message) {
@@ -1092,6 +1106,7 @@
       els.facets.hidden = true;
       renderError(err instanceof ApiError ? err.message : 'अज्ञात त्रुटि हुई।');
       renderAlso(null, s);
+      renderDidYouMean(null);
     } finally {
       if (seq === searchSeq) setLoading(false);
     }
@@ -1102,6 +1117,7 @@
     const hits = Array.isArray(data.hits) ? data.hits : [];
     renderStatus(data, s);
     renderAlso(data, s);
+    renderDidYouMean(data);
     els.relaxed.hidden = !data.relaxed || hits.length === 0;
     renderHits(hits);
     if (hits.length === 0) renderEmpty(data, s);
@@ -1219,6 +1235,13 @@
       else next.filters[type] = next.filters[type].filter((v) => v !== remove.dataset.removeId);
       next.page = 1;
       navigate(next, { focusChips: true });
+      return;
+    }
+
+    const meant = t.closest('button[data-did-you-mean]');
+    if (meant) {
+      els.q.value = meant.dataset.didYouMean;
+      els.form.requestSubmit();
       return;
     }
 

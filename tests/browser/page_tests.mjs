@@ -316,6 +316,27 @@ const tests = {
     assertNoErrors(page);
   },
 
+  async did_you_mean({ page, base }) {
+    await page.goto(base);
+    // पुतनि is a typo of पुतिन (a matra moved), which the corpus writes.
+    await search(page, 'पुतनि');
+    const line = await page.eval(() => {
+      const p = document.querySelector('#did-you-mean');
+      const b = p && p.querySelector('button[data-did-you-mean]');
+      return p && { hidden: p.hidden, text: p.textContent, button: b && b.textContent, tag: b && b.localName };
+    });
+    assert.ok(line && !line.hidden, 'the did-you-mean line is shown');
+    assert.match(line.text, /^क्या आपका मतलब था:/);
+    assert.equal(line.button, 'पुतिन');
+    assert.equal(line.tag, 'button');
+    await act(page, () => page.click('#did-you-mean button[data-did-you-mean]'));
+    assert.ok((await params(page)).some(([k, v]) => k === 'q' && v === 'पुतिन'), 'the suggestion is searched');
+    const after = await snapshot(page);
+    assert.ok(total(after.status) >= 1, 'the corrected query finds articles');
+    assert.equal(await page.eval(() => document.querySelector('#did-you-mean').hidden), true, 'no suggestion for a known word');
+    assertNoErrors(page);
+  },
+
   async also_searched_exact({ page, base, server }) {
     await page.goto(base);
     // The corpus writes these names only in Devanagari (लावरोव; ज़ेलेंस्की / जेलेंस्की).
