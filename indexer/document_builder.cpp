@@ -1,4 +1,5 @@
 #include "indexer/document_builder.h"
+#include "indexer/story_key.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -156,6 +157,7 @@ BuiltDocument DocumentBuilder::build(schema::Article article) {
   built.id_term = schema::id_term(article.id);
   doc.add_boolean_term(built.id_term);
   doc.add_value(schema::slot::kId, article.id);
+  if (auto story = story_key(body_tokens); !story.empty()) doc.add_value(schema::slot::kStory, story);
   std::string data = schema::to_stored_json(article);
   built.content_hash = fnv1a_hex(std::string(schema::kSchemaVersion) + '\n' + data);
   doc.add_value(schema::slot::kContentHash, built.content_hash);

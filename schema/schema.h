@@ -9,7 +9,7 @@
 namespace talash::schema {
 
 // Bumped when the meaning of a term, slot or stored field changes.
-inline constexpr std::string_view kSchemaVersion = "4";  // 4: sentence gaps in positions
+inline constexpr std::string_view kSchemaVersion = "5";  // 4: sentence gaps in positions; 5: story key
 
 // Term prefixes (Xapian conventions where they exist).
 namespace prefix {
@@ -46,6 +46,7 @@ inline constexpr Xapian::valueno kCategory = 2;  // category label as written
 inline constexpr Xapian::valueno kEntities = 3;  // multi-valued: see entity_values.h
 inline constexpr Xapian::valueno kContentHash = 4;  // hash of the record, to skip unchanged upserts
 inline constexpr Xapian::valueno kId = 5;           // the id, so ranked ids need no document data
+inline constexpr Xapian::valueno kStory = 6;        // MinHash of the lead (indexer/story_key.h): copies collapse
 }  // namespace slot
 
 // Within-document frequency added per occurrence. Title words also go into

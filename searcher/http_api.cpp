@@ -1,5 +1,7 @@
 #include "searcher/http_api.h"
 
+#include <algorithm>
+
 #include <charconv>
 
 #include <nlohmann/json.hpp>
@@ -50,7 +52,7 @@ json to_json(const SearchResponse& r) {
   for (const auto& h : r.hits)
     hits.push_back({{"id", h.id}, {"title", h.title}, {"title_html", h.title_html}, {"url", h.url},
                     {"date", h.date}, {"source", h.source}, {"category", h.category}, {"score", h.score},
-                    {"snippet", h.snippet_html}});
+                    {"snippet", h.snippet_html}, {"story", h.story}, {"duplicates", h.duplicates}});
   json facets = json::object();
   for (const auto& [type, values] : r.facets) {
     json arr = json::array();
@@ -128,6 +130,15 @@ ApiResponse HttpApi::search(const ApiRequest& req) {
   if (auto* v = one("exact")) {
     if (*v == "1" || *v == "true") sr.exact = true;
     else if (!(*v == "0" || *v == "false" || v->empty())) return json_error(400, "bad_request", "exact must be 1 or 0");
+  }
+  if (auto* v = one("collapse")) {
+    if (*v == "0" || *v == "false") sr.collapse = false;
+    else if (!(*v == "1" || *v == "true" || v->empty())) return json_error(400, "bad_request", "collapse must be 1 or 0");
+  }
+  if (auto* v = one("story")) {
+    if (v->size() != 16 || !std::ranges::all_of(*v, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }))
+      return json_error(400, "bad_request", "story must be a hit's 16-digit story key");
+    sr.story = *v;
   }
   if (auto* v = one("boost")) {
     if (*v == "recent") sr.boost_recent = true;

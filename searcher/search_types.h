@@ -40,6 +40,8 @@ struct SearchRequest {
   std::size_t facet_limit = 10;
   bool exact = false;  // no spelling variants or entity aliases (the API's exact=1)
   bool boost_recent = false;  // relevance first, fresher news preferred (the API's boost=recent)
+  bool collapse = true;       // copies of one story (same schema::slot::kStory) are one hit
+  std::string story;          // only the copies of this story (a hit's `story`)
 };
 
 struct SearchHit {
@@ -54,6 +56,8 @@ struct SearchHit {
   double score = 0;
   std::string snippet_html;
   std::string snippet_text;  // matches marked with [ ]
+  std::string story;            // key shared by copies of the same story ("" for short texts)
+  std::size_t duplicates = 0;   // copies collapsed into this hit
 };
 
 struct FacetValue {

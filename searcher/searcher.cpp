@@ -1,6 +1,7 @@
 #include "searcher/searcher.h"
 
 #include <chrono>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -215,6 +216,7 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
     if (lo > hi) return error(Code::BadRequest, "from is after to");
     filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::slot::kDate, lo, hi);
   }
+  if (!req.story.empty()) filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::slot::kStory, req.story, req.story);
 
   SearchResponse resp;
   resp.query = req.query;
@@ -249,6 +251,7 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
   enquire.set_query(boosted(filtered(rerank ? built->without_proximity : built->query)));
   DateSortKey date_key(sort == SortOrder::Newest);
   if (sort != SortOrder::Relevance) enquire.set_sort_by_key_then_relevance(&date_key, sort == SortOrder::Newest);
+  if (req.collapse && req.story.empty()) enquire.set_collapse_key(schema::slot::kStory);
   std::optional<FacetCountSpy> facet_spy;
   Xapian::doccount check_at_least = 0;
   if (req.want_facets) {
@@ -262,6 +265,9 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
   resp.total = mset.get_matches_estimated();
   resp.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   if (req.want_facets) add_facets(*facet_spy, mset, req.facet_limit, resp);
+  std::unordered_map<Xapian::docid, Xapian::doccount> collapsed;  // copies folded into each hit
+  for (auto it = mset.begin(); it != mset.end(); ++it)
+    if (it.get_collapse_count() > 0) collapsed[*it] = it.get_collapse_count();
 
   struct Ranked {
     Xapian::docid docid;
@@ -297,6 +303,8 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
     hit.score = ranked.weight;
     Xapian::Document doc = db_.get_document(ranked.docid);
     hit.id = doc.get_value(schema::slot::kId);
+    hit.story = doc.get_value(schema::slot::kStory);
+    if (auto c = collapsed.find(ranked.docid); c != collapsed.end()) hit.duplicates = c->second;
     if (req.want_documents) {
       auto article = schema::from_stored_json(doc.get_data());
       if (article) {

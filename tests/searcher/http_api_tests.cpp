@@ -76,6 +76,17 @@ TEST_F(HttpApiTest, SuggestAnswersAListAndValidatesItsParameters) {
   EXPECT_EQ(get("/api/suggest", {}).status, 200);
 }
 
+TEST_F(HttpApiTest, CollapseAndStoryParametersAreValidated) {
+  EXPECT_EQ(get("/api/search", {{"q", "मानसून"}, {"collapse", "0"}}).status, 200);
+  EXPECT_EQ(get("/api/search", {{"q", "मानसून"}, {"collapse", "maybe"}}).status, 400);
+  EXPECT_EQ(get("/api/search", {{"q", "मानसून"}, {"story", "0123456789abcdef"}}).status, 200);
+  EXPECT_EQ(get("/api/search", {{"q", "मानसून"}, {"story", "../etc"}}).status, 400);
+  auto r = json::parse(get("/api/search", {{"q", "मानसून"}}).body);
+  ASSERT_FALSE(r["hits"].empty());
+  EXPECT_TRUE(r["hits"][0].contains("duplicates"));
+  EXPECT_TRUE(r["hits"][0].contains("story"));
+}
+
 TEST_F(HttpApiTest, BoostIsRecentOrNone) {
   EXPECT_EQ(get("/api/search", {{"q", "मानसून"}, {"boost", "recent"}}).status, 200);
   EXPECT_EQ(get("/api/search", {{"q", "मानसून"}, {"boost", "none"}}).status, 200);

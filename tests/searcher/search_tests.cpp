@@ -281,6 +281,46 @@ TEST(SimilarTest, FindsTheStoriesOnTheSameTopicAndNeverTheArticleItself) {
   EXPECT_FALSE(searcher->similar("t0-0", 0).has_value());
 }
 
+// ---- copies of one story collapse into one hit
+TEST(CollapseTest, AgencyCopiesAreOneHitWithACountAndCanBeListed) {
+  test::TempDir dir;
+  const std::string lead =
+      "नई दिल्ली में केंद्रीय स्वास्थ्य मंत्रालय ने सोमवार को बताया कि देश में कोरोना वायरस के दो नए मरीज मिले हैं। "
+      "एक मरीज दिल्ली का है और दूसरा तेलंगाना का, दोनों हाल ही में इटली और दुबई से लौटे थे। मंत्रालय ने कहा कि "
+      "दोनों की हालत स्थिर है और उनके संपर्क में आए लोगों की पहचान की जा रही है। राज्यों को हवाई अड्डों पर जांच "
+      "बढ़ाने और अस्पतालों में अलग वार्ड तैयार रखने को कहा गया है।";
+  std::string jsonl;
+  for (const char* id : {"pti", "ians", "univarta"})
+    jsonl += std::string("{\"id\":\"") + id + "\",\"title\":\"कोरोना के दो नए मरीज (" + id + ")\",\"body\":\"" + lead + "\"}\n";
+  jsonl += "{\"id\":\"other\",\"title\":\"कोरोना: स्कूल बंद\",\"body\":\"कोरोना वायरस के कारण दिल्ली के स्कूल बंद।\"}\n";
+  auto db = test::build_index(dir, {dir.write("in.jsonl", jsonl).string()});
+  auto searcher = Searcher::open(db);
+  ASSERT_TRUE(searcher.has_value());
+  SearchRequest req;
+  req.query = "कोरोना";
+  auto collapsed = searcher->search(req);
+  ASSERT_TRUE(collapsed.has_value());
+  ASSERT_EQ(collapsed->hits.size(), 2u);
+  const SearchHit* copy = nullptr;
+  for (const auto& h : collapsed->hits)
+    if (h.id != "other") copy = &h;
+  ASSERT_NE(copy, nullptr);
+  EXPECT_EQ(copy->duplicates, 2u);
+  EXPECT_EQ(copy->story.size(), 16u);
+
+  req.collapse = false;
+  auto all = searcher->search(req);
+  ASSERT_TRUE(all.has_value());
+  EXPECT_EQ(all->hits.size(), 4u);
+  for (const auto& h : all->hits) EXPECT_EQ(h.duplicates, 0u);
+
+  SearchRequest story;
+  story.story = copy->story;
+  auto copies = searcher->search(story);
+  ASSERT_TRUE(copies.has_value());
+  EXPECT_EQ(ids_of(*copies), (std::set<std::string>{"pti", "ians", "univarta"}));
+}
+
 // ---- boost=recent: relevance first, fresher news preferred
 TEST(RecencyBoostTest, PrefersTheNewerOfEqualMatchesButNotAMuchWorseOne) {
   test::TempDir dir;
