@@ -45,6 +45,7 @@ class FacetCountSpy : public Xapian::MatchSpy {
 
   Xapian::doccount documents_seen() const { return documents_seen_; }
   Xapian::doccount documents_counted() const { return std::min(documents_seen_, max_counted_); }
+  Xapian::doccount max_counted() const { return max_counted_; }
   // The `limit` most frequent values of each kind: count descending, then
   // name ascending so equal counts list in a stable order.
   std::array<std::vector<FacetCount>, kFacetKinds> top(std::size_t limit) const;

@@ -111,7 +111,11 @@ std::pair<std::string, std::string> Searcher::entity_label(const std::string& id
 
 void Searcher::add_facets(const FacetCountSpy& spy, const Xapian::MSet& mset, std::size_t limit, SearchResponse& resp) {
   const Xapian::doccount seen = spy.documents_counted();
-  resp.facets_exact = resp.total_is_exact && seen >= mset.get_matches_lower_bound();
+  // Exact when the spy counted every match: Xapian showed it fewer than the
+  // bound (so it ran out of matches), or all the matches there are. (With
+  // copies collapsed Xapian's totals are estimates even when all were seen.)
+  resp.facets_exact = spy.documents_seen() < spy.max_counted() ||
+                      (resp.total_is_exact && seen >= mset.get_matches_lower_bound());
   // Beyond the bound the spy has counted a sample (the first matches in index
   // order): scale its counts to the estimated match count, and say so.
   const double scale = resp.facets_exact || seen == 0 ? 1.0 : double(mset.get_matches_estimated()) / seen;

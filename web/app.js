@@ -172,7 +172,7 @@
   // ---------------------------------------------------------------- state <-> URL
 
   function emptyState() {
-    return { q: '', exact: false, page: 1, sort: 'relevance', from: '', to: '',
+    return { q: '', exact: false, page: 1, sort: 'relevance', from: '', to: '', story: '',
       filters: { person: [], place: [], org: [], source: [] } };
   }
 
@@ -193,6 +193,8 @@
     if (SORTS.includes(sort)) s.sort = sort;
     s.from = validDate(p.get('from'));
     s.to = validDate(p.get('to'));
+    const story = p.get('story') || '';
+    s.story = /^[0-9a-f]{16}$/.test(story) ? story : '';
     for (const t of FILTER_TYPES) s.filters[t] = unique(p.getAll(t).map((v) => v.trim()).filter(Boolean));
     return s;
   }
@@ -207,6 +209,7 @@
     if (forApi || s.sort !== 'relevance') pairs.push(['sort', s.sort]);
     if (s.from) pairs.push(['from', s.from]);
     if (s.to) pairs.push(['to', s.to]);
+    if (s.story) pairs.push(['story', s.story], ['collapse', '0']);
     for (const t of FILTER_TYPES) for (const v of s.filters[t]) pairs.push([t, v]);
     return pairs;
   }
@@ -444,7 +447,12 @@
       hasId ? h('button', {
         type: 'button', class: 'link-button similar-toggle', 'data-similar': String(hit.id),
         'aria-expanded': 'false', 'aria-controls': panelId,
-      }, 'मिलती-जुलती ख़बरें') : null);
+      }, 'मिलती-जुलती ख़बरें') : null,
+      // Agency copies of this story, collapsed into this hit by the server.
+      Number.isFinite(hit.duplicates) && hit.duplicates > 0 && /^[0-9a-f]{16}$/.test(String(hit.story || ''))
+        ? h('button', { type: 'button', class: 'link-button', 'data-story': String(hit.story) },
+          `इसी ख़बर की ${formatNumber(hit.duplicates)} और प्रतियाँ`)
+        : null);
     const panel = hasId
       ? h('div', { id: panelId, class: 'similar', role: 'region', 'aria-label': 'मिलती-जुलती ख़बरें', tabindex: '-1', hidden: true })
       : null;
@@ -706,6 +714,7 @@
     }
     if (s.from) chips.push(chip(`${formatDate(s.from)} से`, { 'data-remove-type': 'from' }));
     if (s.to) chips.push(chip(`${formatDate(s.to)} तक`, { 'data-remove-type': 'to' }));
+    if (s.story) chips.push(chip('एक ही ख़बर की प्रतियाँ', { 'data-remove-type': 'story' }));
     if (chips.length > 1) {
       chips.push(h('li', null, h('button', { type: 'button', class: 'link-button', 'data-clear-filters': true }, 'सभी हटाएँ')));
     }
@@ -1168,6 +1177,7 @@
     for (const t of FILTER_TYPES) next.filters[t] = [];
     next.from = '';
     next.to = '';
+    next.story = '';
     next.page = 1;
     return next;
   }
@@ -1231,8 +1241,17 @@
     if (remove) {
       const type = remove.dataset.removeType;
       const next = cloneState(current);
-      if (type === 'from' || type === 'to') next[type] = '';
+      if (type === 'from' || type === 'to' || type === 'story') next[type] = '';
       else next.filters[type] = next.filters[type].filter((v) => v !== remove.dataset.removeId);
+      next.page = 1;
+      navigate(next, { focusChips: true });
+      return;
+    }
+
+    const story = t.closest('button[data-story]');
+    if (story) {
+      const next = cloneState(current);
+      next.story = story.dataset.story;
       next.page = 1;
       navigate(next, { focusChips: true });
       return;

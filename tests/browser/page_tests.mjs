@@ -761,6 +761,35 @@ const tests = {
     assertNoErrors(page, (e) => /^network: .*status of 503/.test(e));
   },
 
+  async story_copies({ page, base }) {
+    // Collapsed agency copies are answered by the test (the sample corpus has none).
+    const key = '0123456789abcdef';
+    const lead = { id: 'pti', title: 'ख़बर', title_html: 'ख़बर', url: '', date: '2024-06-15', source: 'पीटीआई', snippet: 'पाठ',
+      story: key, duplicates: 2 };
+    const copies = ['pti', 'ians', 'varta'].map((id) => ({ ...lead, id, source: id, duplicates: 0 }));
+    const asked = await stubApi(page, [{
+      pattern: '*/api/search?*',
+      answer: (url) => searchAnswer(url, url.searchParams.get('story') === key ? copies : [lead], {}),
+    }]);
+    await page.goto(base);
+    await search(page, 'ख़बर');
+    const button = await page.eval(() => {
+      const b = document.querySelector('#hits button[data-story]');
+      return b && { text: b.textContent, story: b.dataset.story };
+    });
+    assert.deepEqual(button, { text: 'इसी ख़बर की 2 और प्रतियाँ', story: key }, 'the hit says how many copies it stands for');
+    await act(page, () => page.click('#hits button[data-story]'));
+    assert.ok((await params(page)).some(([k, v]) => k === 'story' && v === key), 'the story is in the URL');
+    const api = asked.filter((u) => u.pathname === '/api/search').at(-1).searchParams;
+    assert.deepEqual([api.get('story'), api.get('collapse')], [key, '0'], 'the copies are asked for, uncollapsed');
+    const chips = () => page.eval(() => [...document.querySelectorAll('#chip-list .chip-text')].map((c) => c.textContent));
+    assert.deepEqual(await chips(), ['एक ही ख़बर की प्रतियाँ']);
+    assert.equal(await page.eval('document.querySelectorAll("#hits > li").length'), 3, 'all three copies are listed');
+    await act(page, () => page.click('#chip-list button.chip-remove'));
+    assert.ok(!(await params(page)).some(([k]) => k === 'story'), 'removing the chip leaves the story');
+    assertNoErrors(page);
+  },
+
   async month_chart_filter({ page, base }) {
     // The month facet is answered by the test, so that it does not depend on the corpus's dates.
     const months = [{ id: '2024-02', label: '2024-02', count: 5 }, { id: '2024-06', label: '2024-06', count: 20 },

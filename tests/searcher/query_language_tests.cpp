@@ -58,6 +58,7 @@ class QueryLanguageTest : public ::testing::Test {
     SearchRequest req;
     req.query = q;
     req.per_page = 50;
+    req.collapse = false;  // some fixture articles are copies of each other on purpose
     return searcher_->search(req);
   }
   static std::set<std::string> ids(const std::string& q) {
