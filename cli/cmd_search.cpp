@@ -22,6 +22,7 @@ struct SearchArgs {
   bool facets = false;
   bool snippets = false;
   bool exact = false;
+  bool no_collapse = false;
   std::string totals;  // --batch: qid<TAB>total per query to this file
   std::string query;
   searcher::SearchLimits limits;
@@ -68,6 +69,7 @@ int run_batch(searcher::Searcher& s, const SearchArgs& a) {
     req.want_snippets = a.snippets;
     req.want_documents = a.snippets;
     req.exact = a.exact;
+    req.collapse = !a.no_collapse;
     auto t0 = std::chrono::steady_clock::now();
     auto res = s.search(req);
     times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
@@ -93,6 +95,7 @@ int run_one(searcher::Searcher& s, const SearchArgs& a) {
   req.want_facets = a.json;
   req.want_plain_snippets = !a.json;
   req.exact = a.exact;
+  req.collapse = !a.no_collapse;
   // --offset need not be a multiple of --limit: fetch enough pages and slice.
   req.page = 1;
   std::size_t need = a.offset + req.per_page;
@@ -151,6 +154,7 @@ Command add_search_command(CLI::App& app) {
   cmd->add_flag("--facets", args->facets, "With --batch: also count facets");
   cmd->add_flag("--snippets", args->snippets, "With --batch: also make snippets");
   cmd->add_option("--totals", args->totals, "With --batch: write 'qid<TAB>total matches' per query to FILE");
+  cmd->add_flag("--no-collapse", args->no_collapse, "Show copies of one story as separate hits");
   cmd->add_flag("--exact", args->exact, "Only the spellings typed: no variants in other scripts or spellings");
   cmd->add_option("--facet-exact-bound", args->limits.facet_exact_bound,
                  "Facet counts are exact up to this many matches, estimated beyond")
