@@ -19,7 +19,7 @@ struct SearchLimits {
   // beyond it they are estimated from the documents Xapian examined (and
   // flagged so). Exact counts need every match visited, which defeats
   // Xapian's early termination and would double the latency of broad queries.
-  unsigned facet_exact_bound = 500;
+  unsigned facet_exact_bound = 300;
 };
 
 struct SearchRequest {
