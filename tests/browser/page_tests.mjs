@@ -3,6 +3,8 @@
 // Usage: node page_tests.mjs --talash BIN --chromium BIN --web DIR --corpus FILE [--seeds DIR] [TEST...]
 // Each test gets its own index, server and browser; ctest runs one test per process.
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { withPage } from './harness.mjs';
 
 // ------------------------------------------------------------------ helpers
@@ -259,6 +261,8 @@ const tests = {
     assert.ok((await params(page)).some(([k, v]) => k === 'person' && v === facet.pick.id), 'the filter is in the URL');
     assert.equal(total(after.status), expected, 'the result count is the facet count');
     assert.ok(expected < all && after.hits.length <= before.hits.length, 'results are narrowed');
+
+    await saveScreenshot(page, 'facet_filter_chip');
 
     await act(page, () => page.click('#chip-list button.chip-remove'));
     const restored = await snapshot(page);
@@ -850,6 +854,21 @@ const tests = {
 tests.facet_counts_estimated.serveArgs = ['--facet-exact-bound', '3'];
 
 // ------------------------------------------------------------------ main
+
+/**
+ * The page as it looked, kept as a test artifact (tests/artifacts/, or
+ * $TALASH_ARTIFACTS): a PNG a person can open when a test fails or to see
+ * what the tests saw.
+ */
+async function saveScreenshot(page, name) {
+  const dir = process.env.TALASH_ARTIFACTS || join(opts.web, '..', 'tests', 'artifacts');
+  mkdirSync(dir, { recursive: true });
+  const { data } = await page.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: false });
+  const file = join(dir, `${name}.png`);
+  writeFileSync(file, Buffer.from(data, 'base64'));
+  assert.ok(data.length > 1000, 'a screenshot was taken');
+  console.log(`screenshot: ${file}`);
+}
 
 function parseArgs(argv) {
   const opts = { names: [] };
