@@ -55,6 +55,10 @@ HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std
   auto handler = [this](const httplib::Request& req, httplib::Response& res) {
     security_headers(res);
     if (HttpApi::handles(req.path)) {
+      // The read-only API may be called from other sites: the embeddable
+      // search box (web/embed.js) asks /api/suggest from a news site's page.
+      // No cookies or credentials are involved, so any origin may read.
+      res.set_header("Access-Control-Allow-Origin", "*");
       ApiRequest api_req{req.method, req.path, {req.params.begin(), req.params.end()}};
       send(res, impl_->api.handle(api_req));
       return;

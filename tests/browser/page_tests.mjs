@@ -794,6 +794,32 @@ const tests = {
     assertNoErrors(page);
   },
 
+  async embed_search_box({ page, base }) {
+    // A news site's page with the one-element, one-script integration.
+    await page.goto(`${base}embed-demo.html`);
+    await page.waitFor(() => document.querySelector('[data-talash-search] input.talash-q'), { what: 'the box to mount' });
+    const aria = await page.eval(() => {
+      const q = document.querySelector('.talash-q');
+      return { role: q.getAttribute('role'), controls: Boolean(document.getElementById(q.getAttribute('aria-controls'))),
+        css: Boolean(document.querySelector('link[data-talash-embed]')), styles: document.querySelectorAll('[style]').length };
+    });
+    assert.deepEqual(aria, { role: 'combobox', controls: true, css: true, styles: 0 });
+    await page.type('.talash-q', 'kim');
+    await page.waitFor(() => { const l = document.querySelector('.talash-suggest'); return l && !l.hidden; }, { what: 'suggestions' });
+    const texts = await page.eval(() => [...document.querySelectorAll('.talash-option .talash-text')].map((e) => e.textContent));
+    assert.ok(texts.includes('किम जोंग उन'), `the box suggests किम जोंग उन for "kim": ${JSON.stringify(texts)}`);
+    const i = texts.indexOf('किम जोंग उन');
+    for (let k = 0; k <= i; k++) await page.press('ArrowDown');
+    assert.equal(await page.eval(() => document.querySelector('.talash-option[aria-selected="true"] .talash-text').textContent), 'किम जोंग उन');
+    await page.press('Enter');
+    // The reader lands on the results page with the query.
+    await page.waitFor(() => location.pathname === '/' && new URLSearchParams(location.search).get('q') === 'किम जोंग उन',
+      { what: 'the results page' });
+    await settled(page);
+    assert.ok(total(await status(page)) >= 1, 'results for the picked name');
+    assertNoErrors(page);
+  },
+
   async month_chart_filter({ page, base }) {
     // The month facet is answered by the test, so that it does not depend on the corpus's dates.
     const months = [{ id: '2024-02', label: '2024-02', count: 5 }, { id: '2024-06', label: '2024-06', count: 20 },

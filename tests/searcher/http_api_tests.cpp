@@ -242,6 +242,16 @@ TEST_F(HttpServerTest, SearchOverHttpWithPercentEncodedDevanagari) {
   EXPECT_EQ(j["hits"][0]["id"], "old");
 }
 
+TEST_F(HttpServerTest, OtherSitesMayReadTheApiButNotThePage) {
+  // The embeddable search box calls /api/suggest from a news site's page.
+  auto api = get("/api/suggest?q=%E0%A4%AE");
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->get_header_value("Access-Control-Allow-Origin"), "*");
+  auto page = get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->get_header_value("Access-Control-Allow-Origin"), "");
+}
+
 TEST_F(HttpServerTest, InvalidUtf8InTheQueryIsA400) {
   auto res = get("/api/search?q=%FF%FE");
   ASSERT_TRUE(res);
