@@ -259,7 +259,7 @@ std::expected<DayRange, std::string> parse_date_value(std::string_view text) {
     const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (d < 1 || d > days[m - 1] || (m == 2 && d == 29 && !leap)) return bad("there is no such day");
   }
-  char lo[9], hi[9];
+  char lo[32], hi[32];  // 8 digits for the years parsed; room to spare for the compiler's check
   std::snprintf(lo, sizeof lo, "%04d%02d%02d", y, m ? m : 1, d ? d : 1);
   std::snprintf(hi, sizeof hi, "%04d%02d%02d", y, m ? m : 12, d ? d : 31);  // 31: a string bound, any month
   return DayRange{lo, hi};
@@ -823,9 +823,9 @@ class Builder {
         // One synonym with the words as typed, so a rare alias is weighed by
         // the frequency of all the entity's names together, not its own.
         std::vector<Xapian::Query> alts;
-        auto phrase_of = [](const std::vector<std::string>& words) {
+        auto phrase_of = [](const std::vector<std::string>& alias_words) {
           std::vector<Xapian::Query> terms;
-          for (const auto& a : words) terms.emplace_back(schema::word_term(a));
+          for (const auto& a : alias_words) terms.emplace_back(schema::word_term(a));
           return terms.size() == 1 ? terms[0]
                                    : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
         };

@@ -26,9 +26,9 @@ double days_since_epoch(const std::string& d) {
 RecencyBoost::RecencyBoost(double max_weight, double half_life_days)
     : Xapian::ValuePostingSource(schema::slot::kDate), max_weight_(max_weight), half_life_days_(half_life_days) {}
 
-void RecencyBoost::init(const Xapian::Database& db) {
-  Xapian::ValuePostingSource::init(db);
-  newest_days_ = days_since_epoch(db.get_value_upper_bound(schema::slot::kDate));
+void RecencyBoost::init(const Xapian::Database& database) {
+  Xapian::ValuePostingSource::init(database);
+  newest_days_ = days_since_epoch(database.get_value_upper_bound(schema::slot::kDate));
   set_maxweight(max_weight_);
 }
 

@@ -13,7 +13,7 @@ class RecencyBoost : public Xapian::ValuePostingSource {
  public:
   RecencyBoost(double max_weight, double half_life_days);
 
-  void init(const Xapian::Database& db) override;
+  void init(const Xapian::Database& database) override;
   double get_weight() const override;
   RecencyBoost* clone() const override { return new RecencyBoost(max_weight_, half_life_days_); }
   std::string name() const override { return "Talash::RecencyBoost"; }

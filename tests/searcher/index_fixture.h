@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <memory>
 #include <set>
 
@@ -20,6 +21,23 @@ inline std::filesystem::path build_index(const TempDir& dir, const std::vector<s
   if (!report) throw std::runtime_error(report.error());
   if (report->rejected) throw std::runtime_error("fixture had rejected records");
   return db;
+}
+
+// An index of a slice of ../shared's 32k-document corpus: every `every`-th
+// line plus the documents `keep` names (the qrels targets of a test).
+inline std::filesystem::path build_corpus_slice(const TempDir& dir, std::size_t every, const std::set<std::string>& keep) {
+  std::ifstream in(shared_dir() / "data/corpus/hindi_mixed.jsonl");
+  std::ofstream out(dir / "slice.jsonl");
+  std::size_t line_no = 0;
+  for (std::string line; std::getline(in, line); ++line_no) {
+    auto id_at = line.find("\"id\": \"");
+    std::string id = id_at == std::string::npos ? "" : line.substr(id_at + 7, line.find('"', id_at + 7) - id_at - 7);
+    if (line_no % every == 0 || keep.contains(id)) out << line << '\n';
+  }
+  out.close();
+  auto report = indexer::run_index_job(dir / "db", {(dir / "slice.jsonl").string()}, {}, {});
+  if (!report) throw std::runtime_error(report.error());
+  return dir / "db";
 }
 
 inline std::set<std::string> ids_of(const searcher::SearchResponse& r) {

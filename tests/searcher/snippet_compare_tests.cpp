@@ -226,17 +226,7 @@ class SnippetCompareTest : public ::testing::Test {
     std::set<std::string> targets;
     for (auto& [q, doc] : read_pairs(test::shared_dir() / kQrels)) targets.insert(doc);
     dir_ = new test::TempDir;
-    std::ifstream in(test::shared_dir() / kCorpus);
-    std::ofstream out(*dir_ / "slice.jsonl");
-    std::size_t line_no = 0;
-    for (std::string line; std::getline(in, line); ++line_no) {
-      auto id_at = line.find("\"id\": \"");
-      std::string id = id_at == std::string::npos ? "" : line.substr(id_at + 7, line.find('"', id_at + 7) - id_at - 7);
-      if (line_no % 4 == 0 || targets.contains(id)) out << line << '\n';
-    }
-    out.close();
-    auto report = indexer::run_index_job(*dir_ / "db", {(*dir_ / "slice.jsonl").string()}, {}, {});
-    if (!report) throw std::runtime_error(report.error());
+    test::build_corpus_slice(*dir_, 4, targets);
   }
   static void TearDownTestSuite() {
     delete dir_;
