@@ -443,6 +443,12 @@ std::string fold_vowels(const Segments& s, bool one_vowel_class) {
     vowel[n++] = s.seg[i].kind != Kind::consonant;
   }
   n = syncopate(code, vowel, n);
+  // A nasal that syncope left before a consonant closes a syllable now, as
+  // fold_common made it on the other side (Tamasi = tamsi = तमसी = taqsi).
+  for (std::size_t i = 0; i + 1 < n; ++i)
+    if (!vowel[i] && (code[i] == 'n' || code[i] == 'm') && !vowel[i + 1] && !is_nasal(code[i + 1]) &&
+        !is_liquid_or_glide(code[i + 1]))
+      code[i] = 'q';
   if (n >= 4 && vowel[n - 1] && code[n - 1] == 'a' && !vowel[n - 2] && !vowel[n - 3]) --n;
   std::string key;
   key.reserve(n);
