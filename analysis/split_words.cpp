@@ -440,6 +440,9 @@ class Splitter {
 
 }  // namespace
 
+bool is_hard_sentence_end(char32_t c) { return is_hard_terminator(c); }
+bool is_closing_punctuation(char32_t c) { return is_closing(c); }
+
 std::vector<Token> split_words(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 6 + 1);

@@ -28,4 +28,11 @@ std::vector<ByteSpan> split_sentences(std::string_view text);
 // Script of a normalized word, from its first letter or digit.
 Script script_of(std::string_view word);
 
+// The sentence rules of split_words, for code that finds sentence ends in
+// the original text (snippets): characters that always end a sentence (। ॥
+// ? ! line breaks; '.' is decided in context: abbreviations, decimals), and
+// closing punctuation that stays with the sentence it closes.
+bool is_hard_sentence_end(char32_t c);
+bool is_closing_punctuation(char32_t c);
+
 }  // namespace talash::analysis

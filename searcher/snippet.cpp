@@ -77,23 +77,7 @@ bool is_space_cp(char32_t c) {
 }
 
 // Characters after which analysis::split_words may start a new sentence.
-bool is_terminator(char32_t c) {
-  switch (c) {
-    case 0x0964: case 0x0965: case '?': case '!': case '.': case '\n': case '\r': case '\v': case '\f':
-    case 0x0085: case 0x2028: case 0x2029: case 0xFF01: case 0xFF1F: case 0x3002:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Closing punctuation that stays with the sentence it closes.
-bool is_closing(char32_t c) {
-  if (c == '"' || c == '\'') return true;
-  if (c < 0x80) return c == ')' || c == ']' || c == '}';
-  const auto t = u_charType(static_cast<UChar32>(c));
-  return t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION;
-}
+bool is_terminator(char32_t c) { return c == '.' || analysis::is_hard_sentence_end(c); }
 
 // Characters of text[from,to) with every run of white space counted once.
 std::size_t collapsed_length(std::string_view text, std::size_t from, std::size_t to) {
@@ -477,7 +461,7 @@ std::vector<analysis::ByteSpan> sentence_spans(std::string_view text, const std:
       while (j < to) {
         std::size_t k = j;
         const char32_t q = decode(upto, k);
-        if (!is_closing(q)) break;
+        if (!analysis::is_closing_punctuation(q)) break;
         if ((q == '"' || q == '\'') && k == to && to < text.size()) break;  // opens the next word: है।"उसने
         j = k;
       }
