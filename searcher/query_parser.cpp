@@ -593,10 +593,6 @@ class Builder {
   }
 
  private:
-  static bool is_latin(std::string_view word) {
-    return !word.empty() && std::ranges::all_of(word, [](char c) { return c >= 'a' && c <= 'z'; });
-  }
-
   // Unquoted words without exact: get variants.
   static bool takes_variants(const WordNode& w) {
     return !w.quoted && !w.exact && !w.prefix && w.words.size() == 1 && !w.stopword;
@@ -912,7 +908,7 @@ class Builder {
     };
     for (const auto& c : clauses) {
       const auto* w = std::get_if<WordNode>(&c.node[0]);
-      const bool usable = w && c.occur != Occur::MustNot && takes_variants(*w) && is_latin(w->words[0]);
+      const bool usable = w && c.occur != Occur::MustNot && takes_variants(*w) && is_latin_word(w->words[0]);
       if (!usable || (!run.empty() && run.back()->field != w->field)) end_run();
       if (!usable) continue;
       run.push_back(w);
@@ -938,7 +934,7 @@ bool is_latin_name_query(const QueryNode& node) {
   return std::ranges::all_of(b->alternatives[0], [](const Clause& c) {
     const auto* w = std::get_if<WordNode>(&c.node[0]);
     return w && c.occur != Occur::MustNot && !w->quoted && !w->exact && w->words.size() == 1 &&
-           std::ranges::all_of(w->words[0], [](char ch) { return ch >= 'a' && ch <= 'z'; });
+           is_latin_word(w->words[0]);
   });
 }
 

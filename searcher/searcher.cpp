@@ -148,10 +148,13 @@ const entities::EntityTagger& builtin_entity_tagger() {
 
 }  // namespace
 
-std::expected<SearchResponse, SearchError> Searcher::search(const SearchRequest& request) {
+// A writer's commit can invalidate the revision being read: reopen and try
+// again (three attempts in all). Any other Xapian error is Unavailable.
+template <typename Once>
+auto Searcher::with_reopen(Once&& once) -> decltype(once()) {
   for (int attempt = 0;; ++attempt) {
     try {
-      return search_once(request);
+      return once();
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == 2) return error(SearchError::Code::Unavailable, "the index changed during the search; try again");
       reopen_database();
@@ -159,6 +162,10 @@ std::expected<SearchResponse, SearchError> Searcher::search(const SearchRequest&
       return error(SearchError::Code::Unavailable, "search failed: " + e.get_description());
     }
   }
+}
+
+std::expected<SearchResponse, SearchError> Searcher::search(const SearchRequest& request) {
+  return with_reopen([&] { return search_once(request); });
 }
 
 std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchRequest& req) {
@@ -384,16 +391,7 @@ constexpr Xapian::termcount kSimilarTerms = 25;
 }  // namespace
 
 std::expected<SearchResponse, SearchError> Searcher::similar(std::string_view id, std::size_t limit) {
-  for (int attempt = 0;; ++attempt) {
-    try {
-      return similar_once(id, limit);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == 2) return error(SearchError::Code::Unavailable, "the index changed during the search; try again");
-      reopen_database();
-    } catch (const Xapian::Error& e) {
-      return error(SearchError::Code::Unavailable, "search failed: " + e.get_description());
-    }
-  }
+  return with_reopen([&] { return similar_once(id, limit); });
 }
 
 std::expected<SearchResponse, SearchError> Searcher::similar_once(std::string_view id, std::size_t limit) {
@@ -466,17 +464,13 @@ std::string Searcher::did_you_mean(const std::string& query, const std::vector<E
 }
 
 std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t limit) {
-  for (int attempt = 0;; ++attempt) {
-    try {
-      if (!suggester_)
-        suggester_ = shared_for_revision<Suggester>(db_, path_.string(),
-                                                    [](const Xapian::Database& d) { return Suggester::build(d); });
-      return suggester_->suggest(db_, typed, limit);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == 2) return {};
-      reopen_database();
-    }
-  }
+  auto found = with_reopen([&]() -> std::expected<std::vector<Suggestion>, SearchError> {
+    if (!suggester_)
+      suggester_ = shared_for_revision<Suggester>(db_, path_.string(),
+                                                  [](const Xapian::Database& d) { return Suggester::build(d); });
+    return suggester_->suggest(db_, typed, limit);
+  });
+  return found ? std::move(*found) : std::vector<Suggestion>{};  // suggestions are a nicety: none on failure
 }
 
 IndexStats Searcher::stats() {

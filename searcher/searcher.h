@@ -61,6 +61,9 @@ class Searcher {
   Xapian::Stem stemmer_;
   // Reads the latest revision; drops what was derived from the old one.
   void reopen_database();
+  // Runs `once` (returning std::expected<T, SearchError>), reopening on a concurrent commit.
+  template <typename Once>
+  auto with_reopen(Once&& once) -> decltype(once());
 
   // Derived from the open revision, so valid until the next reopen.
   std::unordered_map<std::string, std::pair<std::string, std::string>> labels_;

@@ -12,11 +12,12 @@
 #include "schema/terms.h"
 
 namespace talash::searcher {
-namespace {
 
 bool is_latin_word(std::string_view w) {
   return !w.empty() && std::ranges::all_of(w, [](char c) { return c >= 'a' && c <= 'z'; });
 }
+
+namespace {
 
 bool is_devanagari_word(std::string_view w) { return !w.empty() && static_cast<unsigned char>(w[0]) >= 0x80; }
 

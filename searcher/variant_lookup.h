@@ -18,6 +18,9 @@ class EntityTagger;
 
 namespace talash::searcher {
 
+// A normalized word of Latin letters only (how people type a name they heard).
+bool is_latin_word(std::string_view normalized);
+
 struct Variant {
   std::string word;     // normalized, as the index holds it
   double weight = 0;    // relative to the query word's own weight (below 1)
