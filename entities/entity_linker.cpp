@@ -1,4 +1,5 @@
 #include "entities/entity_linker.h"
+#include "analysis/fnv.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -22,11 +23,7 @@ std::string join_norms(const std::vector<analysis::Token>& tokens, std::size_t f
 }
 
 std::string unlisted_id(EntityType type, const std::string& key) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : key) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
+  const std::uint64_t h = analysis::fnv1a(key, analysis::kIdSeed);
   char buf[32];
   const char* t = type == EntityType::Person ? "per" : type == EntityType::Place ? "loc" : "org";
   std::snprintf(buf, sizeof buf, "x-%s-%012llx", t, static_cast<unsigned long long>(h & 0xFFFFFFFFFFFFULL));

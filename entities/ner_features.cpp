@@ -1,4 +1,5 @@
 #include "entities/ner_features.h"
+#include "analysis/fnv.h"
 
 #include <array>
 #include <functional>
@@ -14,16 +15,9 @@
 namespace talash::entities {
 namespace {
 
-constexpr std::uint64_t kFnvOffset = 14695981039346656037ULL;
-constexpr std::uint64_t kFnvPrime = 1099511628211ULL;
+using analysis::kFnvOffset;
 
-inline std::uint64_t fnv(std::uint64_t h, std::string_view bytes) {
-  for (const char c : bytes) {
-    h ^= static_cast<unsigned char>(c);
-    h *= kFnvPrime;
-  }
-  return h;
-}
+inline std::uint64_t fnv(std::uint64_t h, std::string_view bytes) { return analysis::fnv1a(bytes, h); }
 
 // 0 marks an empty slot in the model's table; no feature may have it.
 inline std::uint64_t finish(std::uint64_t h) { return h == 0 ? 1 : h; }

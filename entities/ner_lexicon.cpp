@@ -1,4 +1,5 @@
 #include "entities/ner_lexicon.h"
+#include "analysis/fnv.h"
 
 #include <algorithm>
 #include <cstring>
@@ -49,12 +50,7 @@ void put_string(std::string& out, std::string_view s) {
 }  // namespace
 
 std::uint64_t ner_lexicon_key(std::string_view norm) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (const char c : norm) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
+  return analysis::fnv1a(norm);
 }
 
 std::expected<NerLexicon, std::string> NerLexicon::from_tsv(std::string_view name, std::string_view tsv) {

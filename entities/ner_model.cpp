@@ -1,4 +1,5 @@
 #include "entities/ner_model.h"
+#include "analysis/fnv.h"
 
 #include <algorithm>
 #include <bit>
@@ -37,12 +38,7 @@ constexpr std::string_view kEnsembleMagic = "TLSHNERE";
 static_assert(std::endian::native == std::endian::little, "the model format is little-endian");
 
 std::uint64_t checksum(std::string_view bytes) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (const char c : bytes) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
+  return analysis::fnv1a(bytes);
 }
 
 template <class T>

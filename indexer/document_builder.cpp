@@ -7,6 +7,7 @@
 #include <set>
 
 #include "analysis/compounds.h"
+#include "analysis/fnv.h"
 #include "analysis/frequent_words.h"
 #include "analysis/stopwords.h"
 #include "analysis/split_words.h"
@@ -21,11 +22,7 @@ namespace talash::indexer {
 namespace {
 
 std::string fnv1a_hex(std::string_view data) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
+  const std::uint64_t h = analysis::fnv1a(data, analysis::kIdSeed);
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;

@@ -1,4 +1,5 @@
 #include "indexer/story_key.h"
+#include "analysis/fnv.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -14,13 +15,7 @@ constexpr std::size_t kMinWords = 12;
 constexpr std::size_t kShingle = 3;
 constexpr std::uint64_t kHashes = 4;
 
-std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
+std::uint64_t fnv1a(std::uint64_t h, std::string_view s) { return analysis::fnv1a(s, h); }
 
 }  // namespace
 
@@ -36,11 +31,11 @@ std::string story_key(const std::vector<analysis::Token>& body_tokens) {
   // kHashes independent minimums, all required to agree: a pair shares the
   // key with probability J^kHashes, so a shingle many stories share (भारत
   // कोरोना वायरस) cannot pull them together on its own.
-  std::uint64_t key = 1469598103934665603ULL;
+  std::uint64_t key = analysis::kIdSeed;
   for (std::uint64_t seed = 1; seed <= kHashes; ++seed) {
     std::uint64_t min_hash = std::numeric_limits<std::uint64_t>::max();
     for (std::size_t i = 0; i + kShingle <= words.size(); ++i) {
-      std::uint64_t h = 1469598103934665603ULL ^ (seed * 0x9E3779B97F4A7C15ULL);
+      std::uint64_t h = analysis::kIdSeed ^ (seed * 0x9E3779B97F4A7C15ULL);
       for (std::size_t j = 0; j < kShingle; ++j) h = fnv1a(fnv1a(h, *words[i + j]), " ");
       h ^= h >> 33;  // fnv's high bits mix poorly: finish like splitmix64
       h *= 0xff51afd7ed558ccdULL;
