@@ -1,4 +1,5 @@
 // talash index / talash delete
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -10,6 +11,15 @@
 #include "indexer/index_writer.h"
 
 namespace talash::cli {
+namespace {
+
+double peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;  // Linux: kilobytes
+}
+
+}  // namespace
 
 Command add_index_command(CLI::App& app) {
   struct Args {
@@ -17,6 +27,7 @@ Command add_index_command(CLI::App& app) {
     unsigned threads = 0;
     std::size_t commit_every = 10000;
     bool gazetteer_only = false;
+    unsigned shards = 1;
     std::vector<std::string> paths;
   };
   auto args = std::make_shared<Args>();
@@ -32,7 +43,12 @@ Command add_index_command(CLI::App& app) {
       "(unreadable input, locked or corrupt database).");
   cmd->add_option("--db", args->db, "Index folder (created when missing)")->required();
   cmd->add_option("--threads", args->threads, "Analysis threads (default: one per core)");
-  cmd->add_option("--commit-every", args->commit_every, "Documents between commits")->check(CLI::PositiveNumber);
+  cmd->add_option("--commit-every", args->commit_every, "Documents between commits (per shard)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--shards", args->shards,
+                  "Build a new index as K shards in parallel (in DB.shards/), merged into DB at the end; "
+                  "an interrupted run resumes where its shards stopped")
+      ->check(CLI::Range(1, 64));
   cmd->add_flag("--gazetteer-only", args->gazetteer_only,
                 "Entities from the gazetteer only, without the trained tagger (faster; no unlisted names)");
   cmd->add_option("PATH", args->paths, "Inputs")->required();
@@ -42,6 +58,7 @@ Command add_index_command(CLI::App& app) {
     options.threads = args->threads;
     options.commit_every = args->commit_every;
     options.use_tagger = !args->gazetteer_only;
+    options.shards = args->shards;
     indexer::IndexCallbacks callbacks;
     callbacks.on_rejection = [tty](const indexer::Rejection& r) {
       if (tty) std::cerr << "\r\033[K";
@@ -49,9 +66,17 @@ Command add_index_command(CLI::App& app) {
     };
     if (tty) {
       callbacks.on_progress = [](const indexer::IndexReport& r) {
-        std::fprintf(stderr, "\r\033[Kindexed %zu (added %zu, replaced %zu, unchanged %zu, rejected %zu) %.0f docs/s",
-                     r.processed(), r.added, r.replaced, r.unchanged, r.rejected,
+        std::fprintf(stderr,
+                     "\r\033[Kindexed %zu (added %zu, replaced %zu, unchanged %zu, rejected %zu; committed %zu) %.0f docs/s",
+                     r.processed(), r.added, r.replaced, r.unchanged, r.rejected, r.committed,
                      r.seconds > 0 ? r.processed() / r.seconds : 0.0);
+      };
+    } else {
+      // Logs get a line per commit: what a re-run after a crash will find.
+      callbacks.on_progress = [last = std::size_t(0)](const indexer::IndexReport& r) mutable {
+        if (r.committed == last) return;
+        last = r.committed;
+        std::fprintf(stderr, "committed=%zu processed=%zu seconds=%.1f\n", r.committed, r.processed(), r.seconds);
       };
     }
     auto report = indexer::run_index_job(args->db, args->paths, options, callbacks);
@@ -61,11 +86,13 @@ Command add_index_command(CLI::App& app) {
       return kExitFailure;
     }
     const auto& r = *report;
+    if (r.unchanged) std::fprintf(stderr, "skipped %zu records already in the index, unchanged\n", r.unchanged);
     std::fprintf(stderr,
                  "added=%zu replaced=%zu unchanged=%zu rejected=%zu documents=%zu seconds=%.2f docs_per_s=%.0f "
-                 "mb_per_s=%.2f\n",
+                 "mb_per_s=%.2f merge_s=%.2f peak_rss_mb=%.0f\n",
                  r.added, r.replaced, r.unchanged, r.rejected, r.documents_in_db, r.seconds,
-                 r.seconds > 0 ? r.processed() / r.seconds : 0.0, r.seconds > 0 ? r.bytes / 1e6 / r.seconds : 0.0);
+                 r.seconds > 0 ? r.processed() / r.seconds : 0.0, r.seconds > 0 ? r.bytes / 1e6 / r.seconds : 0.0,
+                 r.merge_seconds, peak_rss_mb());
     return r.rejected ? kExitPartial : kExitOk;
   };
 }

@@ -11,6 +11,7 @@ using Command = std::function<int()>;
 
 Command add_index_command(CLI::App& app);
 Command add_delete_command(CLI::App& app);
+Command add_compact_command(CLI::App& app);
 Command add_search_command(CLI::App& app);
 Command add_serve_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);

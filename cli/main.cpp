@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "talash 0.1.0");
   std::map<CLI::App*, Command> commands;
-  for (auto add : {add_index_command, add_delete_command, add_search_command, add_serve_command,
+  for (auto add : {add_index_command, add_delete_command, add_compact_command, add_search_command, add_serve_command,
                    add_analyze_command, add_stats_command, add_ner_command, add_ner_train_command,
                    add_ner_clusters_command}) {
     Command run = add(app);

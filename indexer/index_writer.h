@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <cstdint>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -16,6 +17,13 @@
 namespace talash::indexer {
 
 enum class UpsertOutcome { Added, Replaced, Unchanged };
+
+// The metadata of an entity not in the gazetteer: its spellings with how
+// often each was seen; the label is the most frequent one.
+using SpellingCounts = std::map<std::string, std::uint64_t>;
+std::string unlisted_entity_metadata(const std::string& type, const SpellingCounts& spellings);
+// The counts in such metadata (empty when it is something else).
+SpellingCounts spelling_counts(const std::string& metadata);
 
 class IndexWriter {
  public:
@@ -41,7 +49,7 @@ class IndexWriter {
   // sight, written back at each commit.
   struct Unlisted {
     std::string type;
-    std::map<std::string, std::uint64_t> spellings;
+    SpellingCounts spellings;
     bool dirty = false;
   };
   Xapian::WritableDatabase db_;
