@@ -2,7 +2,7 @@
 // (Debian's liblucene8-java) with HindiAnalyzer or StandardAnalyzer, one text field, BM25.
 //
 //   java -cp JARS:DIR LuceneBench index [--analyzer hindi|standard] [--threads N] INPUT.tsv INDEXDIR
-//   java -cp JARS:DIR LuceneBench search [--warmup N] INDEXDIR TOPICS.tsv K > run.tsv
+//   java -cp JARS:DIR LuceneBench search [--warmup N] [--phrases] INDEXDIR TOPICS.tsv K > run.tsv
 //
 // INPUT.tsv: id<TAB>title<TAB>body (bench/jsonl_to_tsv.py). The indexed text is
 // title + " " + body in one field "text"; the id is a stored StringField.
@@ -14,6 +14,9 @@
 // Query time is in-process: QueryParser (default OR, text escaped) + TopDocs search +
 // reading the stored ids. The JVM is warmed up with --warmup passes over the topics
 // first (default 1, not timed), as a long-running server would be.
+// --phrases (bench/search_classes): "quoted spans" stay phrases (PhraseQuery over the analyzed
+// words, stopword gaps kept as position gaps, as QueryParser does); everything else is still
+// escaped. Without it a quote is an ordinary character, as for bench/compare_relevance.
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +69,7 @@ public final class LuceneBench {
 
   static int usage() {
     System.err.println("usage: LuceneBench index [--analyzer hindi|standard] [--threads N] INPUT.tsv INDEXDIR\n"
-        + "       LuceneBench search [--warmup N] INDEXDIR TOPICS.tsv K");
+        + "       LuceneBench search [--warmup N] [--phrases] INDEXDIR TOPICS.tsv K");
     return 2;
   }
 
@@ -74,7 +77,9 @@ public final class LuceneBench {
     List<String> pos = new ArrayList<>();
     Map<String, String> opt = new HashMap<>();
     for (int i = 0; i < argv.length; i++) {
-      if (argv[i].startsWith("--")) {
+      if (argv[i].equals("--phrases")) {
+        opt.put("phrases", "1");
+      } else if (argv[i].startsWith("--")) {
         if (i + 1 >= argv.length) System.exit(usage());
         opt.put(argv[i].substring(2), argv[++i]);
       } else {
@@ -89,7 +94,7 @@ public final class LuceneBench {
           Paths.get(pos.get(2))));
     } else if (pos.get(0).equals("search") && pos.size() == 4) {
       System.exit(search(Paths.get(pos.get(1)), Paths.get(pos.get(2)), Integer.parseInt(pos.get(3)),
-          Integer.parseInt(opt.getOrDefault("warmup", "1"))));
+          Integer.parseInt(opt.getOrDefault("warmup", "1")), opt.containsKey("phrases")));
     }
     System.exit(usage());
   }
@@ -160,15 +165,31 @@ public final class LuceneBench {
 
   // Standalone AND/OR/NOT survive QueryParser.escape and are operators; both analyzers
   // lower-case, so lower-casing them is the same query without the operator meaning.
-  static Query parse(QueryParser qp, String text) throws ParseException {
+  static Query parse(QueryParser qp, String text, boolean phrases) throws ParseException {
     try {
-      return qp.parse(QueryParser.escape(text));
+      return qp.parse(escape(text, phrases));
     } catch (ParseException e) {
-      return qp.parse(QueryParser.escape(OPERATOR.matcher(text).replaceAll(m -> m.group().toLowerCase(Locale.ROOT))));
+      return qp.parse(escape(OPERATOR.matcher(text).replaceAll(m -> m.group().toLowerCase(Locale.ROOT)), phrases));
     }
   }
 
-  static int search(Path dir, Path topics, int k, int warmup) throws Exception {
+  // QueryParser.escape, except (with phrases, and balanced quotes) that "..." spans stay
+  // quoted; inside quotes QueryParser only treats the backslash and the quote specially.
+  static String escape(String text, boolean phrases) {
+    if (!phrases || text.chars().filter(c -> c == '"').count() % 2 != 0) return QueryParser.escape(text);
+    String[] parts = text.split("\"", -1);
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      if (i % 2 == 0) {
+        b.append(QueryParser.escape(parts[i]));
+      } else {
+        b.append('"').append(parts[i].replace("\\", "\\\\")).append('"');
+      }
+    }
+    return b.toString();
+  }
+
+  static int search(Path dir, Path topics, int k, int warmup, boolean phrases) throws Exception {
     List<String[]> queries = new ArrayList<>();
     int lineNo = 0;
     for (String line : Files.readAllLines(topics, StandardCharsets.UTF_8)) {
@@ -188,7 +209,7 @@ public final class LuceneBench {
       for (int pass = 0; pass < warmup; pass++) {
         for (String[] q : queries) {
           try {
-            TopDocs td = searcher.search(parse(qp, q[1]), k);
+            TopDocs td = searcher.search(parse(qp, q[1], phrases), k);
             for (ScoreDoc sd : td.scoreDocs) searcher.doc(sd.doc).get(ID);
           } catch (ParseException e) {
             // reported in the timed pass
@@ -203,7 +224,7 @@ public final class LuceneBench {
         long t0 = System.nanoTime();
         Query query;
         try {
-          query = parse(qp, q[1]);
+          query = parse(qp, q[1], phrases);
         } catch (ParseException e) {
           ms[qi] = (System.nanoTime() - t0) / 1e6;
           failed++;
