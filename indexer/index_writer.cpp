@@ -82,12 +82,12 @@ void IndexWriter::add_name_synonyms(const BuiltDocument::NameWord& w) {
       keys = analysis::phonetic_keys(w.word);
       keyed = true;
       if (auto letters = analysis::acronym_key(w.word); !letters.empty() && static_cast<unsigned char>(w.word[0]) >= 0x80)
-        db_.add_synonym(schema::acronym_variant_key(letters), term);
+        pending_synonyms_.emplace_back(schema::acronym_variant_key(letters), term);
     }
     // The loose tier is only looked up for entity words (searcher/variant_lookup.cpp).
     const int tiers = source == schema::synonym::kFromEntity ? 3 : 2;
     for (int tier = 0; tier < tiers; ++tier)
-      if (!keys[tier].empty()) db_.add_synonym(schema::variant_key(source, tier, keys[tier]), term);
+      if (!keys[tier].empty()) pending_synonyms_.emplace_back(schema::variant_key(source, tier, keys[tier]), term);
   }
 }
 
@@ -132,8 +132,19 @@ bool IndexWriter::remove(std::string_view id) {
   return true;
 }
 
+// Xapian reads a synonym entry from disk whenever the key differs from the
+// previous call's, so adding them sorted by key reads each entry once.
+void IndexWriter::flush_synonyms() {
+  std::ranges::sort(pending_synonyms_);
+  const auto [first, last] = std::ranges::unique(pending_synonyms_);
+  pending_synonyms_.erase(first, last);
+  for (const auto& [key, term] : pending_synonyms_) db_.add_synonym(key, term);
+  pending_synonyms_.clear();
+}
+
 void IndexWriter::commit() {
   flush_entities();
+  flush_synonyms();
   std::time_t now = std::time(nullptr);
   std::tm tm{};
   gmtime_r(&now, &tm);

@@ -9,6 +9,8 @@
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include <xapian.h>
 
@@ -42,6 +44,7 @@ class IndexWriter {
   explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
   void record_entity(const entities::LinkedEntity& e);
   void flush_entities();
+  void flush_synonyms();
   void add_name_synonyms(const BuiltDocument::NameWord& w);
 
   // Entities not in the gazetteer: how often each spelling was seen, so the
@@ -57,6 +60,8 @@ class IndexWriter {
   std::unordered_map<std::string, Unlisted> unlisted_;
   // (source, word) pairs already in the synonym table this session.
   std::unordered_set<std::string> synonyms_added_;
+  // (key, word) pairs for the synonym table, written at the next commit.
+  std::vector<std::pair<std::string, std::string>> pending_synonyms_;
 };
 
 }  // namespace talash::indexer
