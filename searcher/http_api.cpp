@@ -85,12 +85,16 @@ bool HttpApi::handles(const std::string& path) { return path.starts_with("/api/"
 
 ApiResponse HttpApi::handle(const ApiRequest& req) {
   if (!analysis::is_valid_utf8(req.path)) return json_error(400, "bad_request", "the path is not valid UTF-8");
+  // Before the parameters: a write takes none, and a form-encoded body would
+  // turn into parameters (it is refused with its own message).
+  if (is_write_path(req.path)) return write(req);
   for (const auto& [name, value] : req.params)
     if (!analysis::is_valid_utf8(name) || !analysis::is_valid_utf8(value))
       return json_error(400, "bad_request", "parameter '" + (analysis::is_valid_utf8(name) ? name : std::string("?")) +
                                                 "' is not valid UTF-8");
   if (req.method != "GET" && req.method != "HEAD")
-    return json_error(405, "method_not_allowed", "this API is read-only: use GET");
+    return json_error(405, "method_not_allowed",
+                      "this endpoint is read-only: use GET (writes go to POST /api/documents and DELETE /api/documents/<id>)");
   if (req.path == "/healthz") return health();
   if (req.path == "/api/search") return search(req);
   if (req.path == "/api/stats") return stats();
@@ -106,6 +110,162 @@ ApiResponse HttpApi::handle(const ApiRequest& req) {
     return entity(req.path.substr(entity_prefix.size()));
   return json_error(404, "not_found", "no such endpoint: " + req.path);
 }
+
+// ---- writes ----
+
+namespace {
+
+constexpr std::string_view kDocumentsPath = "/api/documents";
+
+ApiResponse with_header(ApiResponse r, std::string name, std::string value) {
+  r.headers.emplace_back(std::move(name), std::move(value));
+  return r;
+}
+
+// Compares in time that depends only on the expected token's length, so the
+// answer time does not tell how many leading characters were right.
+bool same_token(std::string_view given, std::string_view expected) {
+  volatile unsigned char diff = given.size() == expected.size() ? 0 : 1;
+  for (std::size_t i = 0; i < expected.size(); ++i)
+    diff = diff | static_cast<unsigned char>(expected[i] ^ (i < given.size() ? given[i] : 0));
+  return diff == 0;
+}
+
+// The token of "Bearer <token>" (the scheme is case-insensitive), or nothing.
+std::optional<std::string_view> bearer_token(std::string_view header) {
+  constexpr std::string_view scheme = "bearer";
+  if (header.size() <= scheme.size() || (header[scheme.size()] != ' ' && header[scheme.size()] != '\t')) return {};
+  for (std::size_t i = 0; i < scheme.size(); ++i)
+    if ((header[i] | 0x20) != scheme[i]) return {};
+  header.remove_prefix(scheme.size());
+  while (!header.empty() && (header.front() == ' ' || header.front() == '\t')) header.remove_prefix(1);
+  while (!header.empty() && (header.back() == ' ' || header.back() == '\t')) header.remove_suffix(1);
+  if (header.empty()) return {};
+  return header;
+}
+
+const char* outcome_name(RecordResult::Outcome o) {
+  switch (o) {
+    case RecordResult::Outcome::Added: return "added";
+    case RecordResult::Outcome::Replaced: return "replaced";
+    case RecordResult::Outcome::Unchanged: return "unchanged";
+    case RecordResult::Outcome::Rejected: return "rejected";
+  }
+  return "rejected";
+}
+
+ApiResponse write_error(const WriteError& e) {
+  if (e.code == WriteError::Code::Busy)
+    return with_header(json_error(503, "index_busy", e.message), "Retry-After", "5");
+  return json_error(500, "write_failed", e.message);
+}
+
+}  // namespace
+
+bool HttpApi::is_write_path(const std::string& path) {
+  return path == kDocumentsPath || (path.starts_with(kDocumentsPath) && path.size() > kDocumentsPath.size() &&
+                                    path[kDocumentsPath.size()] == '/');
+}
+
+std::optional<ApiResponse> HttpApi::refuse_write(const ApiRequest& req) const {
+  const bool collection = req.path == kDocumentsPath;
+  if (collection && req.method != "POST")
+    return with_header(json_error(405, "method_not_allowed", "use POST /api/documents with a JSONL body to add articles"),
+                       "Allow", "POST");
+  if (!collection && req.method != "DELETE")
+    return with_header(json_error(405, "method_not_allowed",
+                                  "use DELETE /api/documents/<id> to delete an article (GET /api/doc/<id> reads one)"),
+                       "Allow", "DELETE");
+  if (!collection && req.path.size() == kDocumentsPath.size() + 1)
+    return json_error(404, "not_found", "no id given: DELETE /api/documents/<id>");
+  if (writes_.writer == nullptr || writes_.token.empty())
+    return json_error(403, "writes_disabled",
+                      "writes are off on this server: start 'talash serve' with --write-token or the "
+                      "TALASH_WRITE_TOKEN environment variable to accept them");
+  // RFC 6750: a request without credentials gets the bare challenge; a wrong
+  // token also says invalid_token.
+  auto token = bearer_token(req.authorization);
+  if (!token)
+    return with_header(json_error(401, "unauthorized", "writes need the header 'Authorization: Bearer <write token>'"),
+                       "WWW-Authenticate", "Bearer realm=\"talash\"");
+  if (!same_token(*token, writes_.token))
+    return with_header(json_error(401, "unauthorized", "the bearer token is not this server's write token"),
+                       "WWW-Authenticate", "Bearer realm=\"talash\", error=\"invalid_token\"");
+  if (collection && (req.content_type.starts_with("application/x-www-form-urlencoded") ||
+                     req.content_type.starts_with("multipart/")))
+    return json_error(415, "unsupported_media_type",
+                      "send the JSONL as the raw body with Content-Type: application/x-ndjson "
+                      "(curl: --data-binary @file.jsonl, not -d or -F)");
+  return std::nullopt;
+}
+
+std::optional<ApiResponse> HttpApi::answer_before_body(const ApiRequest& req, std::optional<std::size_t> content_length) {
+  if (!is_write_path(req.path)) return handle(req);  // nothing else takes a body
+  if (auto refused = refuse_write(req)) return refused;
+  if (content_length && *content_length > writes_.max_body_bytes)
+    return json_error(413, "too_large", "the body is " + std::to_string(*content_length) + " bytes, over the limit of " +
+                                            std::to_string(writes_.max_body_bytes) + ": split it into several requests");
+  return std::nullopt;
+}
+
+ApiResponse HttpApi::write(const ApiRequest& req) {
+  if (auto refused = refuse_write(req)) return std::move(*refused);
+  if (req.path == kDocumentsPath) return add_documents(req);
+  return delete_document(req.path.substr(kDocumentsPath.size() + 1));
+}
+
+ApiResponse HttpApi::add_documents(const ApiRequest& req) {
+  if (req.body.size() > writes_.max_body_bytes)
+    return json_error(413, "too_large", "the body is " + std::to_string(req.body.size()) + " bytes, over the limit of " +
+                                            std::to_string(writes_.max_body_bytes) + ": split it into several requests");
+  // Counted here, before any analysis, so an oversized request costs nothing.
+  std::size_t records = 0;
+  for (std::size_t at = 0; at < req.body.size();) {
+    std::size_t eol = req.body.find('\n', at);
+    if (eol == std::string::npos) eol = req.body.size();
+    if (req.body.find_first_not_of(" \t\r", at) < eol) ++records;
+    at = eol + 1;
+  }
+  if (records == 0)
+    return json_error(400, "bad_request", "the body has no records: send JSONL, one article per line");
+  if (records > writes_.max_records)
+    return json_error(413, "too_large", "the body has " + std::to_string(records) + " records, over the limit of " +
+                                            std::to_string(writes_.max_records) + " per request: split it");
+  auto result = writes_.writer->add_jsonl(req.body);
+  if (!result) return write_error(result.error());
+  std::size_t counts[4] = {0, 0, 0, 0};
+  json items = json::array();
+  const RecordResult* first_rejected = nullptr;
+  for (const auto& r : result->records) {
+    ++counts[static_cast<int>(r.outcome)];
+    json item = {{"line", r.line}, {"result", outcome_name(r.outcome)}};
+    if (r.outcome == RecordResult::Outcome::Rejected) {
+      item["reason"] = r.reason;
+      if (!first_rejected) first_rejected = &r;
+    } else {
+      item["id"] = r.id;
+    }
+    items.push_back(std::move(item));
+  }
+  json body = {{"added", counts[0]},     {"replaced", counts[1]}, {"unchanged", counts[2]},
+               {"rejected", counts[3]},  {"documents", result->documents}, {"results", std::move(items)}};
+  if (first_rejected && counts[3] == result->records.size()) {
+    body["error"] = {{"code", "no_valid_records"},
+                     {"message", "no record could be indexed; line " + std::to_string(first_rejected->line) + ": " +
+                                     first_rejected->reason}};
+    return {400, "application/json; charset=utf-8", dump(body)};
+  }
+  return ok(body);
+}
+
+ApiResponse HttpApi::delete_document(const std::string& id) {
+  auto result = writes_.writer->remove(id);
+  if (!result) return write_error(result.error());
+  if (!result->deleted) return json_error(404, "not_found", "no document with id '" + id.substr(0, 200) + "'");
+  return ok({{"id", id}, {"deleted", true}, {"documents", result->documents}});
+}
+
+// ---- reads ----
 
 ApiResponse HttpApi::search(const ApiRequest& req) {
   SearchRequest sr;

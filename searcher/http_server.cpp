@@ -1,7 +1,9 @@
 #include "searcher/http_server.h"
 
+#include <charconv>
 #include <fstream>
 #include <iterator>
+#include <optional>
 
 #include <httplib.h>
 
@@ -12,7 +14,12 @@
 namespace talash::searcher {
 
 struct HttpServer::Impl {
-  explicit Impl(ServerOptions o) : options(std::move(o)), pool(options.db_path, options.limits), api(pool) {}
+  explicit Impl(ServerOptions o)
+      : options(std::move(o)),
+        pool(options.db_path, options.limits),
+        api(pool, WriteOptions{.writer = options.writer,
+                               .token = options.write_token,
+                               .max_body_bytes = options.max_write_body}) {}
   ServerOptions options;
   SearcherPool pool;
   HttpApi api;
@@ -23,7 +30,13 @@ namespace {
 
 void send(httplib::Response& res, const ApiResponse& r) {
   res.status = r.status;
+  for (const auto& [name, value] : r.headers) res.set_header(name.c_str(), value);
   res.set_content(r.body, r.content_type.c_str());
+}
+
+ApiRequest api_request(const httplib::Request& req) {
+  return {req.method, req.path, {req.params.begin(), req.params.end()}, {}, req.get_header_value("Authorization"),
+          req.get_header_value("Content-Type")};
 }
 
 void security_headers(httplib::Response& res) {
@@ -41,7 +54,10 @@ HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std
   auto& svr = impl_->server;
   const unsigned threads = std::max(1u, impl_->options.threads);
   svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  svr.set_payload_max_length(1 << 20);
+  // Larger bodies are skipped with a 413. Only an authorized POST
+  // /api/documents keeps its body (body_handler below).
+  const bool writes_on = impl_->options.writer != nullptr && !impl_->options.write_token.empty();
+  svr.set_payload_max_length(writes_on ? impl_->options.max_write_body : 1 << 20);
   svr.set_read_timeout(5, 0);
   svr.set_write_timeout(5, 0);
   // Without TCP_NODELAY each small JSON answer waited ~40 ms for the
@@ -59,7 +75,8 @@ HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std
       // search box (web/embed.js) asks /api/suggest from a news site's page.
       // No cookies or credentials are involved, so any origin may read.
       res.set_header("Access-Control-Allow-Origin", "*");
-      ApiRequest api_req{req.method, req.path, {req.params.begin(), req.params.end()}};
+      ApiRequest api_req = api_request(req);
+      api_req.body = req.body;
       send(res, impl_->api.handle(api_req));
       return;
     }
@@ -77,6 +94,69 @@ HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std
     res.set_header("Cache-Control", "no-cache");
     res.set_content(body, file->content_type.c_str());
   };
+  // A request with a body (POST, PUT, PATCH, DELETE with a length) comes
+  // here before the body is read. Only an authorized write keeps its body;
+  // any other has its answer decided by the headers, and its body is read
+  // and dropped as it arrives, never held in memory. It is read all the
+  // same: bytes left unread would be taken for the next request on the
+  // connection (cpp-httplib keeps the connection open whatever the answer).
+  auto body_handler = [this](const httplib::Request& req, httplib::Response& res,
+                             const httplib::ContentReader& read_body) {
+    security_headers(res);
+    std::optional<ApiResponse> early;
+    if (HttpApi::handles(req.path)) {
+      res.set_header("Access-Control-Allow-Origin", "*");
+      std::optional<std::size_t> length;
+      const std::string header = req.get_header_value("Content-Length");
+      if (std::size_t n = 0; !header.empty() &&
+                             std::from_chars(header.data(), header.data() + header.size(), n).ptr == header.data() + header.size())
+        length = n;
+      early = impl_->api.answer_before_body(api_request(req), length);
+    } else {
+      early = json_error(405, "method_not_allowed", "only GET is allowed here");
+    }
+    std::string body;
+    // cpp-httplib skips a body whose stated length is over the payload limit
+    // (and sets 413), but not a chunked one: that is counted here, and the
+    // rest of it read and dropped.
+    bool over = false;
+    const bool whole = read_body([&](const char* data, std::size_t n) {
+      if (early || over) return true;
+      if (body.size() + n > impl_->options.max_write_body) {
+        over = true;
+        std::string().swap(body);
+        return true;
+      }
+      body.append(data, n);
+      return true;
+    });
+    if (early) {
+      send(res, *early);
+    } else if (over || (!whole && res.status == 413)) {
+      send(res, json_error(413, "too_large", "the body is over the limit of " + std::to_string(impl_->options.max_write_body) +
+                                                 " bytes: split it into several requests"));
+    } else if (!whole) {
+      send(res, json_error(400, "bad_request", "the request body could not be read"));
+    } else {
+      ApiRequest api_req = api_request(req);
+      api_req.body = std::move(body);
+      send(res, impl_->api.handle(api_req));
+    }
+  };
+  svr.Post(".*", body_handler);
+  svr.Put(".*", body_handler);
+  svr.Patch(".*", body_handler);
+  svr.Delete(".*", body_handler);
+  // cpp-httplib's own errors (a body over the limit, a malformed request)
+  // come without a body: give them the API's JSON shape.
+  svr.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    if (res.status == 413) send(res, json_error(413, "too_large", "the request body is over the server's limit"));
+    else if (res.status == 414) send(res, json_error(414, "too_large", "the URL is too long"));
+    else if (res.status == 404) send(res, json_error(404, "not_found", "not found"));
+    else send(res, json_error(res.status, "bad_request", "the request could not be read (status " + std::to_string(res.status) + ")"));
+    return httplib::Server::HandlerResponse::Handled;
+  }));
   svr.Get(".*", handler);
   svr.Post(".*", handler);
   svr.Put(".*", handler);

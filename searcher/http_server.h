@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "searcher/document_writer.h"
 #include "searcher/search_types.h"
 
 namespace talash::searcher {
@@ -16,6 +17,11 @@ struct ServerOptions {
   int port = 8080;                // 0: any free port
   unsigned threads = 8;
   SearchLimits limits;
+  // Writes (POST /api/documents, DELETE /api/documents/<id>) need both; the
+  // writer must outlive the server.
+  DocumentWriter* writer = nullptr;
+  std::string write_token;
+  std::size_t max_write_body = 16 << 20;  // bytes of one POST; other requests' bodies are never kept
 };
 
 class HttpServer {
