@@ -106,5 +106,39 @@ TEST(ArticleTest, StoredJsonRoundTripsEveryField) {
   EXPECT_FALSE(from_stored_json("not json").has_value());
 }
 
+
+// Stored data read back, as one line: id|title|body|date|source|url|category|entities.
+std::string read_back(std::string_view json) {
+  auto a = from_stored_json(json);
+  if (!a) return "error";
+  std::string out = a->id + "|" + a->title + "|" + a->body + "|" + a->date + "|" + a->source + "|" + a->url + "|" + a->category + "|";
+  for (const auto& e : a->entities) out += e.id + "/" + e.type + "/" + e.label + "/" + e.label_en + ";";
+  return out;
+}
+
+struct StoredRow {
+  std::string name, json, expected;
+};
+
+class StoredJsonTest : public ::testing::TestWithParam<StoredRow> {};
+
+TEST_P(StoredJsonTest, ReadsWhatAnyWriterStored) { EXPECT_EQ(read_back(GetParam().json), GetParam().expected); }
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, StoredJsonTest,
+    ::testing::Values(
+        StoredRow{"as_written", R"({"id":"a","title":"रूस","body":"x","entities":[{"id":"russia","type":"place","label":"रूस","label_en":"Russia"}]})",
+                  "a|रूस|x|||||russia/place/रूस/Russia;"},
+        StoredRow{"escapes", R"({"id":"a\"b","body":"line\nnext \u0915\u093f \ud83d\ude00 \\ \/"})",
+                  "a\"b||line\nnext कि 😀 \\ /|||||"},
+        StoredRow{"field_order_and_unknown_fields", R"({"extra":{"x":[1,2]},"body":"b","id":"7","n":3})", "7||b|||||"},
+        StoredRow{"null_and_number_fields_are_empty", R"({"id":"a","date":null,"source":5})", "a|||||||"},
+        StoredRow{"entity_without_label_en", R"({"id":"a","entities":[{"id":"x","type":"person","label":"क"}]})",
+                  "a|||||||x/person/क/;"},
+        StoredRow{"not_an_object", R"(["id","a"])", "error"},
+        StoredRow{"truncated", R"({"id":"a","body":"कट)", "error"},
+        StoredRow{"trailing_garbage", R"({"id":"a"} x)", "error"}),
+    [](const ::testing::TestParamInfo<StoredRow>& row) { return row.param.name; });
+
 }  // namespace
 }  // namespace talash::schema
