@@ -510,26 +510,67 @@ std::string highlight_all(std::string_view text, const MatchPredicate& is_match,
   return std::string(trim_view(out));
 }
 
-std::string make_snippet(std::string_view text, const MatchPredicate& is_match, const SnippetOptions& options) {
+namespace {
+
+// Long articles (Wikipedia pages run past 100 KB) are analyzed a window at a
+// time, from the start, until one has a match: word breaking the whole text
+// for each hit was most of the time of a search with snippets. Windows end at
+// a line break (or a sentence end), where split_words starts a new sentence
+// anyway, so the tokens are those of the whole text.
+constexpr std::size_t kSnippetWindowBytes = 16 * 1024;
+
+std::size_t window_end(std::string_view text, std::size_t start) {
+  if (text.size() - start <= kSnippetWindowBytes + kSnippetWindowBytes / 2) return text.size();
+  const std::string_view window = text.substr(start, kSnippetWindowBytes);
+  if (auto nl = window.rfind('\n'); nl != std::string_view::npos && nl > kSnippetWindowBytes / 2) return start + nl + 1;
+  static constexpr std::string_view kDanda = "\u0964";
+  if (auto d = window.rfind(kDanda); d != std::string_view::npos && d > kSnippetWindowBytes / 2)
+    return start + d + kDanda.size();
+  return text.size();  // no safe place to cut: the whole text
+}
+
+std::string snippet_of_window(std::string_view text, std::size_t begin, std::size_t end,
+                              const std::vector<Token>& tokens, const std::vector<int>& key, int nkeys,
+                              const SnippetOptions& options) {
   const auto& f = options.format;
-  auto tokens = analysis::split_words(text);
-  if (tokens.empty()) return {};
-  std::vector<int> key;
-  const int nkeys = match_keys(tokens, is_match, key);
-  Chooser chooser(text, tokens, key, nkeys, options);
+  const std::string_view window = text.substr(begin, end - begin);
+  Chooser chooser(window, tokens, key, nkeys, options);
   const auto frags = chooser.choose();
   std::string out;
   for (std::size_t i = 0; i < frags.size(); ++i) {
-    if (i == 0 && !chooser.at_text_start(frags[i])) out += f.ellipsis;
+    if (i == 0 && !(begin == 0 && chooser.at_text_start(frags[i]))) out += f.ellipsis;
     if (i > 0) {
       out += ' ';
       out += f.ellipsis;
       out += ' ';
     }
-    render(out, text, chooser.begin_of(frags[i]), chooser.end_of(frags[i]), tokens, key, f);
+    render(out, window, chooser.begin_of(frags[i]), chooser.end_of(frags[i]), tokens, key, f);
   }
-  if (!frags.empty() && !chooser.at_text_end(frags.back())) out += f.ellipsis;
+  if (!frags.empty() && !(end == text.size() && chooser.at_text_end(frags.back()))) out += f.ellipsis;
   return std::string(trim_view(out));
+}
+
+}  // namespace
+
+std::string make_snippet(std::string_view text, const MatchPredicate& is_match, const SnippetOptions& options) {
+  std::vector<Token> lead_tokens;
+  std::vector<int> lead_key;
+  std::size_t lead_end = 0;
+  for (std::size_t begin = 0; begin < text.size();) {
+    const std::size_t end = window_end(text, begin);
+    auto tokens = analysis::split_words(text.substr(begin, end - begin));
+    std::vector<int> key;
+    const int nkeys = match_keys(tokens, is_match, key);
+    if (nkeys > 0) return snippet_of_window(text, begin, end, tokens, key, nkeys, options);
+    if (begin == 0) {
+      lead_tokens = std::move(tokens);
+      lead_key = std::move(key);
+      lead_end = end;
+    }
+    begin = end;
+  }
+  if (lead_tokens.empty()) return {};
+  return snippet_of_window(text, 0, lead_end, lead_tokens, lead_key, 0, options);
 }
 
 }  // namespace talash::searcher

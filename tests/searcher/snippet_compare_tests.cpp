@@ -144,20 +144,18 @@ bool inside_word(const Body& b, std::size_t x) {
 
 struct Figures {
   std::size_t snippets = 0, with_word = 0, marked = 0, cut_in_word = 0, unlocated = 0;
-  std::size_t sentence_fits = 0, ends_at_sentence = 0;
+  std::size_t sentence_fits = 0, ends_at_sentence = 0, query_words = 0;
   double micros = 0;
 
   void add(const Body& body, std::string_view snippet, const MatchPredicate& is_match, std::size_t max_chars) {
     ++snippets;
     if (snippet.find(kOpen) != std::string_view::npos) ++marked;
     const std::string plain = without_marks(snippet);
-    bool word = false;
+    std::set<std::string> keys;  // the different query words shown
     for (const auto& t : analysis::split_words(plain))
-      if (is_match(t.norm)) {
-        word = true;
-        break;
-      }
-    with_word += word;
+      if (is_match(t.norm)) keys.insert(is_match.key(t.norm));
+    with_word += !keys.empty();
+    query_words += keys.size();
     // The passages between ellipses, found in the body.
     std::vector<std::string> pieces;
     for (std::size_t start = 0;;) {
@@ -212,7 +210,7 @@ struct Figures {
   std::string report(const std::string& who) const {
     std::ostringstream o;
     o << who << ": snippets=" << snippets << " with_query_word=" << share(with_word, snippets)
-      << " highlighted=" << share(marked, snippets) << " cut_inside_word=" << share(cut_in_word, snippets)
+      << " query_words_shown=" << share(query_words, snippets) << " highlighted=" << share(marked, snippets) << " cut_inside_word=" << share(cut_in_word, snippets)
       << " ends_at_sentence_when_it_fits=" << share(ends_at_sentence, sentence_fits) << " (of " << sentence_fits
       << ") unlocated=" << unlocated << " us_per_snippet=" << (snippets ? micros / snippets : 0);
     return o.str();
