@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "indexer/index_compactor.h"
 #include "indexer/index_job.h"
 #include "indexer/index_writer.h"
 
@@ -28,6 +29,7 @@ Command add_index_command(CLI::App& app) {
     std::size_t commit_every = 10000;
     bool gazetteer_only = false;
     unsigned shards = 1;
+    bool compact = false;
     std::vector<std::string> paths;
   };
   auto args = std::make_shared<Args>();
@@ -49,6 +51,8 @@ Command add_index_command(CLI::App& app) {
                   "Build a new index as K shards in parallel (in DB.shards/), merged into DB at the end; "
                   "an interrupted run resumes where its shards stopped")
       ->check(CLI::Range(1, 64));
+  cmd->add_flag("--compact", args->compact,
+                "Compact the index when done (as talash compact; --shards builds are compact already)");
   cmd->add_flag("--gazetteer-only", args->gazetteer_only,
                 "Entities from the gazetteer only, without the trained tagger (faster; no unlisted names)");
   cmd->add_option("PATH", args->paths, "Inputs")->required();
@@ -86,6 +90,15 @@ Command add_index_command(CLI::App& app) {
       return kExitFailure;
     }
     const auto& r = *report;
+    if (args->compact && args->shards <= 1) {
+      auto compacted = indexer::compact_in_place(args->db);
+      if (!compacted) {
+        std::cerr << "talash index: the documents are in, but compacting failed: " << compacted.error() << '\n';
+        return kExitFailure;
+      }
+      std::fprintf(stderr, "compacted: mb_before=%.1f mb_after=%.1f seconds=%.2f\n", compacted->bytes_before / 1e6,
+                   compacted->bytes_after / 1e6, compacted->seconds);
+    }
     if (r.unchanged) std::fprintf(stderr, "skipped %zu records already in the index, unchanged\n", r.unchanged);
     std::fprintf(stderr,
                  "added=%zu replaced=%zu unchanged=%zu rejected=%zu documents=%zu seconds=%.2f docs_per_s=%.0f "

@@ -58,6 +58,36 @@ TEST(CliIndexTest, NothingCouldBeDoneIsExitOne) {
   EXPECT_NE(r.err.find("no such file"), std::string::npos) << r.err;
 }
 
+TEST(CliIndexTest, ShardsCompactAndMergeGiveOneSearchableIndex) {
+  TempDir dir;
+  std::string lines, more;
+  for (int i = 0; i < 12; ++i)
+    lines += "{\"id\":\"a" + std::to_string(i) + "\",\"title\":\"मानसून " + std::to_string(i) + "\",\"body\":\"बारिश हुई।\"}\n";
+  for (int i = 0; i < 5; ++i)
+    more += "{\"id\":\"b" + std::to_string(i) + "\",\"title\":\"मानसून\",\"body\":\"बादल।\"}\n";
+  auto input = dir.write("a.jsonl", lines);
+  auto input_b = dir.write("b.jsonl", more);
+  auto sharded = talash(dir, {"index", "--shards", "3", "--db", (dir / "s").string(), input.string()});
+  ASSERT_EQ(sharded.status, 0) << sharded.err;
+  EXPECT_NE(sharded.err.find("documents=12"), std::string::npos) << sharded.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "s.shards"));
+  auto refused = talash(dir, {"index", "--shards", "2", "--db", (dir / "s").string(), input.string()});
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.err.find("index without --shards to update it"), std::string::npos) << refused.err;
+
+  ASSERT_EQ(talash(dir, {"index", "--compact", "--db", (dir / "b").string(), input_b.string()}).status, 0);
+  auto merged = talash(dir, {"compact", "--merge", (dir / "s").string(), "--merge", (dir / "b").string(), "--output",
+                             (dir / "all").string()});
+  ASSERT_EQ(merged.status, 0) << merged.err;
+  EXPECT_NE(merged.err.find("documents=17"), std::string::npos) << merged.err;
+  auto in_place = talash(dir, {"compact", "--db", (dir / "all").string()});
+  ASSERT_EQ(in_place.status, 0) << in_place.err;
+  auto s = talash(dir, {"search", "--db", (dir / "all").string(), "--json", "मानसून"});
+  ASSERT_EQ(s.status, 0) << s.err;
+  EXPECT_EQ(nlohmann::json::parse(s.out)["total"], 17);
+  EXPECT_EQ(talash(dir, {"compact", "--merge", (dir / "s").string()}).status, 2);
+}
+
 TEST(CliIndexTest, HelpDocumentsExitStatuses) {
   TempDir dir;
   auto r = talash(dir, {"index", "--help"});
