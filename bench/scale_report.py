@@ -14,7 +14,19 @@ import argparse
 import collections
 import sys
 
-SYSTEMS = {"talash": "Talash", "lucene": "Lucene {version} HindiAnalyzer", "plain-xapian": "plain Xapian {xversion}"}
+SYSTEMS = {"talash": "Talash", "talash-compact": "Talash, compacted", "lucene": "Lucene {version} HindiAnalyzer",
+           "plain-xapian": "plain Xapian {xversion}"}
+
+
+def system_name(key, **kw):
+    if key.startswith("talash-shards"):
+        return f"Talash --shards {key[len('talash-shards'):]}"
+    return SYSTEMS.get(key, key).format(**kw)
+
+
+def system_order(keys):
+    talash = sorted((k for k in keys if k.startswith("talash")), key=lambda k: (k != "talash", k))
+    return talash + [k for k in ("lucene", "plain-xapian") if k in keys]
 CLASS_NAMES = {"short": "1-2 words", "names": "names", "phrases": "\"phrases\"", "nl": "10+ words (headline-like)"}
 
 
@@ -54,9 +66,7 @@ def index_report(args):
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     derived = {}
-    for key in ("talash", "lucene", "plain-xapian"):
-        if key not in r:
-            continue
+    for key in system_order(r.keys()):
         v = r[key]
         wall = num(v.get("wall_s"))
         docs = num(v.get("docs"))
@@ -69,11 +79,13 @@ def index_report(args):
             "compact_mib": comp / 1024 if comp is not None else None,
             "rss": num(v.get("peak_rss_mb")),
             "wall": wall,
+            "cpu": num(v.get("cpu_s")),
         }
         derived[key] = d
-        name = SYSTEMS[key].format(version=v.get("version") or "8.8", xversion=args.xapian_version)
-        if key == "talash" and v.get("args"):
-            name += f" (`{v['args']}`)"
+        name = system_name(key, version=v.get("version") or "8.8", xversion=args.xapian_version)
+        extra = " ".join(a for a in (v.get("args") or "").split() if not (key.startswith("talash-shards") and a in ("--shards", key[13:])))
+        if extra:
+            name += f" (`{extra}`)"
         if v.get("cached") == "1":
             name += " *"
         corpus_mib = args.corpus_bytes / 1048576
@@ -82,15 +94,17 @@ def index_report(args):
                  ratio(d["size_mib"], corpus_mib), ratio(d["compact_mib"], corpus_mib),
                  fmt(d["rss"], 0, thousands=True), fmt(num(v.get("cpu_s")))]
         print("| " + " | ".join(cells) + " |")
-    t = derived.get("talash")
-    for peer, label in (("lucene", "Lucene"), ("plain-xapian", "plain Xapian")):
+    for tkey in [k for k in derived if k.startswith("talash")]:
+      t = derived[tkey]
+      for peer, label in (("lucene", "Lucene"), ("plain-xapian", "plain Xapian")):
         p = derived.get(peer)
-        if not t or not p:
+        if not p:
             continue
-        cells = [f"**Talash / {label}**", "", ratio(t["wall"], p["wall"]), ratio(t["docs_per_s"], p["docs_per_s"]),
+        tname = "Talash" if tkey == "talash" else system_name(tkey)
+        cells = [f"**{tname} / {label}**", "", ratio(t["wall"], p["wall"]), ratio(t["docs_per_s"], p["docs_per_s"]),
                  ratio(t["mb_per_s"], p["mb_per_s"]), ratio(t["size_mib"], p["size_mib"]),
                  ratio(t["compact_mib"], p["compact_mib"] if p["compact_mib"] is not None else p["size_mib"]),
-                 "", "", ratio(t["rss"], p["rss"]), ""]
+                 "", "", ratio(t["rss"], p["rss"]), ratio(t["cpu"], p["cpu"])]
         print("| " + " | ".join(cells) + " |")
     print()
     notes = [f"{args.cores} cores" if args.cores else "", f"1-minute load average before / after: {args.load}" if args.load else ""]
@@ -99,7 +113,8 @@ def index_report(args):
           "MB/s = corpus JSONL MB / wall s for every system. Sizes: `du` of the index folder; "
           "compacted = after `xapian-compact` (Lucene: as left by IndexWriter, no forceMerge). "
           "Talash stores every article for snippets; the peers store only the id. "
-          "Peak RSS: getrusage of the child (JVM default heap)."
+          "Peak RSS: getrusage of the child (JVM default heap). CPU s = user + system time of the "
+          "process: on a shared machine the fairer comparison of the work done."
           + (" " + "; ".join(notes) + "." if notes else "")
           + (" * = index reused from an earlier run (same corpus and program)." if any(
               v.get("cached") == "1" for v in r.values()) else ""))
@@ -113,14 +128,16 @@ def search_report(args):
         if len(parts) == 4:
             r[(parts[0], parts[1])][parts[2]] = parts[3]
     classes = args.classes.split() if args.classes else sorted({c for _, c in r})
-    systems = [s for s in ("talash", "lucene", "plain-xapian") if any((s, c) in r for c in classes)]
+    systems = [s for s in ("talash", "talash-compact", "lucene", "plain-xapian") if any((s, c) in r for c in classes)]
+    talash_systems = [s for s in systems if s.startswith("talash")]
     print(f"### In-process search {args.label}: p50 / p99 ms per query, top 10, ids only\n")
     head = ["class", "queries"]
-    names = {"talash": "Talash", "lucene": "Lucene", "plain-xapian": "plain Xapian"}
+    names = {"talash": "Talash", "talash-compact": "Talash compacted", "lucene": "Lucene", "plain-xapian": "plain Xapian"}
     for s in systems:
         head += [f"{names[s]} p50", f"{names[s]} p99"]
-    if "talash" in systems and "lucene" in systems:
-        head += ["p50 Talash / Lucene", "p99 Talash / Lucene"]
+    if "lucene" in systems:
+        for s in talash_systems:
+            head += [f"p50 {names[s]} / Lucene", f"p99 {names[s]} / Lucene"]
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for c in classes:
@@ -131,9 +148,11 @@ def search_report(args):
             failed = v.get("failed", "0")
             mark = f" ({failed} failed)" if failed not in ("", "0") else ""
             cells += [fmt(num(v.get("p50_ms")), 2) + mark, fmt(num(v.get("p99_ms")), 2)]
-        if "talash" in systems and "lucene" in systems:
-            t, lu = r.get(("talash", c), {}), r.get(("lucene", c), {})
-            cells += [ratio(t.get("p50_ms"), lu.get("p50_ms")), ratio(t.get("p99_ms"), lu.get("p99_ms"))]
+        if "lucene" in systems:
+            lu = r.get(("lucene", c), {})
+            for s in talash_systems:
+                t = r.get((s, c), {})
+                cells += [ratio(t.get("p50_ms"), lu.get("p50_ms")), ratio(t.get("p99_ms"), lu.get("p99_ms"))]
         print("| " + " | ".join(cells) + " |")
     print()
     print(f"Each batch timed {args.timing_runs} times, lowest p50 and lowest p99 kept; Lucene gets "
