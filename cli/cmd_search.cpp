@@ -116,8 +116,9 @@ int run_one(searcher::Searcher& s, const SearchArgs& a) {
     std::cout << searcher::search_response_json(*res) << '\n';
     return kExitOk;
   }
-  std::printf("%zu result%s%s (%.1f ms)\n", res->total, res->total == 1 ? "" : "s",
-              res->total_is_exact ? "" : " (estimated)", res->took_ms);
+  std::printf("%zu result%s%s (%.1f ms)%s\n", res->total, res->total == 1 ? "" : "s",
+              res->total_is_exact ? "" : " (estimated)", res->took_ms,
+              res->time_limited ? " (time limit reached: the best found so far)" : "");
   for (const auto& also : res->also_searched) {
     std::string list;
     for (const auto& w : also.also) list += (list.empty() ? "" : ", ") + w;
@@ -146,7 +147,7 @@ Command add_search_command(CLI::App& app) {
       "--batch FILE: one query per line, 'qid<TAB>query' or just 'query' (qid = line number); prints\n"
       "'qid<TAB>rank<TAB>id<TAB>score' per hit and, last on stderr, 'queries=N p50_ms=X p99_ms=Y total_s=Z'\n"
       "(in-process time per query from text to ranked ids; --facets and --snippets add that work).");
-  cmd->add_option("--db", args->db, "Index folder")->required();
+  cmd->add_option("--db", args->db, "Index folder, or a Xapian stub file listing shards (docs/shards.md)")->required();
   cmd->add_option("--limit", args->limit, "Results to show")->check(CLI::Range(1, 100));
   cmd->add_option("--offset", args->offset, "Results to skip");
   cmd->add_flag("--json", args->json, "Print the API's JSON (with facets)");
@@ -159,6 +160,14 @@ Command add_search_command(CLI::App& app) {
   cmd->add_option("--facet-exact-bound", args->limits.facet_exact_bound,
                  "Facet counts are exact up to this many matches, estimated beyond")
       ->capture_default_str();
+  cmd->add_option("--search-time-limit", args->limits.search_time_limit,
+                 "Seconds a search may run; past it the best hits found so far are shown (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 3600.0));
+  cmd->add_option("--remote-timeout", args->limits.remote_timeout,
+                 "Seconds to wait for an answer of a remote shard")
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 3600.0));
   cmd->add_option("QUERY", args->query, "The query");
   return [args]() -> int {
     if (args->batch.empty() == args->query.empty()) {

@@ -20,6 +20,16 @@ struct SearchLimits {
   // flagged so). Exact counts need every match visited, which defeats
   // Xapian's early termination and would double the latency of broad queries.
   unsigned facet_exact_bound = 300;
+  // Seconds a search may run (docs/shards.md, "Time limit"). At half of it
+  // Xapian stops counting matches beyond what the ranking needs
+  // (Enquire::set_time_limit); at the limit a local match ends, and the page
+  // holds the best documents found so far. The response says time_limited.
+  // 0: no limit.
+  double search_time_limit = 2.0;
+  // Seconds to wait for one answer of a remote shard (stub `remote` lines)
+  // before the search fails as unavailable. A remote match cannot be cut
+  // short from here, so this is what bounds it.
+  double remote_timeout = 10.0;
 };
 
 struct SearchRequest {
@@ -72,6 +82,10 @@ struct SearchResponse {
   std::size_t total = 0;
   bool total_is_exact = true;
   bool facets_exact = true;
+  // The search ran into SearchLimits::search_time_limit: the hits are the
+  // best found in time (not necessarily the best there are), and totals and
+  // facets are estimates (a match that ended early counts only what it saw).
+  bool time_limited = false;
   double took_ms = 0;
   std::size_t page = 1;
   std::size_t per_page = 10;

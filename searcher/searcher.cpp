@@ -1,11 +1,16 @@
 #include "searcher/searcher.h"
 
+#include <array>
 #include <chrono>
+#include <cmath>
+#include <map>
+#include <set>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
 #include "analysis/normalize_hindi.h"
+#include "schema/entity_values.h"
 #include "schema/iso_date.h"
 #include "schema/schema.h"
 #include "schema/stemmer.h"
@@ -23,7 +28,19 @@
 #include "analysis/split_words.h"
 
 namespace talash::searcher {
+
+// What counting facets saw, whichever way they were counted.
+struct FacetTally {
+  Xapian::doccount seen = 0;     // matches shown to the counting
+  Xapian::doccount counted = 0;  // of which counted
+  Xapian::doccount bound = 0;    // Xapian shows every match until this many (check_at_least)
+  std::array<std::vector<FacetCount>, kFacetKinds> top;
+  std::vector<FacetCount> months;
+};
+
 namespace {
+
+using Clock = std::chrono::steady_clock;
 
 std::unexpected<SearchError> error(SearchError::Code code, std::string message) {
   return std::unexpected(SearchError{code, std::move(message)});
@@ -35,37 +52,219 @@ std::expected<std::string, SearchError> date_bound(const std::string& text, cons
   return d->sortable().substr(0, 8) + (end_of_day ? "235959" : "000000");
 }
 
-// Sort key for date order: undated documents go last in both directions.
-class DateSortKey : public Xapian::KeyMaker {
+// Sort key for oldest first: undated documents go last. (Newest first needs
+// no key maker: an empty value already sorts last, and Xapian's remote
+// backend supports no KeyMaker at all, not even its own.)
+class OldestFirstKey : public Xapian::KeyMaker {
  public:
-  explicit DateSortKey(bool newest_first) : newest_first_(newest_first) {}
   std::string operator()(const Xapian::Document& doc) const override {
     std::string v = doc.get_value(schema::slot::kDate);
-    if (v.empty() && !newest_first_) return "\xff";
-    return v;
+    return v.empty() ? "\xff" : v;
   }
-
- private:
-  bool newest_first_;
 };
 
 Xapian::Query any_of(const std::vector<std::string>& terms) {
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+// Documents with a date (slot::kDate is digits; empty when undated).
+Xapian::Query dated() { return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot::kDate, "0"); }
+
+// Ends a local match at the search's deadline. Xapian 1.4 cannot stop a
+// match (Enquire::set_time_limit only stops it counting beyond what the
+// ranking needs), and a spy or decider sees only the candidates that could
+// still reach the page, while a broad OR spends its time on the others. A
+// filter is asked about every candidate: this one matches every document
+// until the deadline and then ends, and an AND ends with it, so Xapian
+// finishes normally with the best documents it found by then, ranked,
+// sorted and collapsed as usual. Its frequencies are the document count, so
+// the estimates are the query's own. Local shards only: a custom posting
+// source cannot travel to xapian-tcpsrv (there the remote timeout bounds).
+class DeadlineFilter : public Xapian::PostingSource {
+ public:
+  DeadlineFilter(Clock::time_point deadline, std::shared_ptr<bool> ended_early)
+      : deadline_(deadline), ended_early_(std::move(ended_early)) {}
+  void init(const Xapian::Database& db) override {
+    doccount_ = db.get_doccount();
+    last_ = db.get_lastdocid();
+    did_ = 0;
+    ended_ = false;
+  }
+  Xapian::doccount get_termfreq_min() const override { return doccount_; }
+  Xapian::doccount get_termfreq_est() const override { return doccount_; }
+  Xapian::doccount get_termfreq_max() const override { return doccount_; }
+  Xapian::docid get_docid() const override { return did_; }
+  bool at_end() const override { return ended_; }
+  void next(double) override { move_to(did_ + 1); }
+  void skip_to(Xapian::docid did, double) override {
+    if (did > did_) move_to(did);
+  }
+  bool check(Xapian::docid did, double) override {
+    if (did > did_) move_to(did);
+    return true;
+  }
+  // Each shard of a multi-database gets a clone; they share the flag.
+  Xapian::PostingSource* clone() const override { return new DeadlineFilter(deadline_, ended_early_); }
+  std::string get_description() const override { return "DeadlineFilter"; }
+
+ private:
+  void move_to(Xapian::docid did) {
+    // A clock read costs about 20 ns, a candidate of a broad OR far more.
+    if ((++moves_ & 31) == 0 && Clock::now() >= deadline_) {
+      ended_ = true;
+      *ended_early_ = true;
+      return;
+    }
+    if (did > last_) {
+      ended_ = true;
+      return;
+    }
+    did_ = did;
+  }
+  Clock::time_point deadline_;
+  std::shared_ptr<bool> ended_early_;
+  Xapian::doccount doccount_ = 0;
+  Xapian::docid last_ = 0;
+  Xapian::docid did_ = 0;
+  bool ended_ = false;
+  std::uint64_t moves_ = 0;
+};
+
+// Facets over several shards, with Xapian's own ValueCountMatchSpy, which a
+// stock xapian-tcpsrv runs next to its shard and sends back as counts of
+// distinct slot values. Slot kEntities holds all of a document's entities in
+// one value, so the spy counts combinations; each combination's count goes to
+// every entity in it, which gives the number of documents per entity.
+class ValueFacetCounter {
+ public:
+  void attach(Xapian::Enquire& enquire) {
+    enquire.add_matchspy(&entities_);
+    enquire.add_matchspy(&sources_);
+    enquire.add_matchspy(&dates_);
+  }
+  FacetTally tally(std::size_t limit, Xapian::doccount bound) const {
+    FacetTally t;
+    t.seen = t.counted = entities_.get_total();
+    t.bound = bound;
+    std::array<std::map<std::string, Xapian::doccount>, kFacetKinds> counts;
+    for (auto it = entities_.values_begin(); it != entities_.values_end(); ++it) {
+      const std::string combination = *it;
+      const Xapian::doccount n = it.get_termfreq();
+      schema::for_each_entity_key(combination, [&](std::string_view key) {
+        auto colon = key.find(':');
+        if (colon == std::string_view::npos || colon + 1 == key.size()) return;
+        counts[static_cast<std::size_t>(facet_kind(key.substr(0, colon)))][std::string(key.substr(colon + 1))] += n;
+      });
+    }
+    for (auto it = sources_.values_begin(); it != sources_.values_end(); ++it)
+      if (!(*it).empty()) counts[static_cast<std::size_t>(FacetKind::source)][*it] += it.get_termfreq();
+    auto& months = counts[static_cast<std::size_t>(FacetKind::month)];
+    for (auto it = dates_.values_begin(); it != dates_.values_end(); ++it) {
+      const std::string date = *it;  // YYYYMMDDhhmmss
+      if (date.size() >= 6) months[date.substr(0, 4) + "-" + date.substr(4, 2)] += it.get_termfreq();
+    }
+    for (std::size_t k = 0; k < kFacetKinds; ++k) {
+      std::vector<FacetCount> all;
+      for (auto& [name, n] : counts[k]) all.push_back({name, n});
+      if (static_cast<FacetKind>(k) == FacetKind::month) {
+        t.months = all;  // by name already
+        continue;
+      }
+      // As FacetCountSpy::top: count descending, then name.
+      std::ranges::stable_sort(all, [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+      if (all.size() > limit) all.resize(limit);
+      t.top[k] = std::move(all);
+    }
+    return t;
+  }
+
+ private:
+  Xapian::ValueCountMatchSpy entities_{schema::slot::kEntities};
+  Xapian::ValueCountMatchSpy sources_{schema::slot::kSource};
+  Xapian::ValueCountMatchSpy dates_{schema::slot::kDate};
+};
+
+// Unlisted entities record their spellings with counts, and the most frequent
+// spelling (the first by name on a tie) is the label (indexer/index_writer.cpp):
+// across shards the counts add up, as they would have in one index.
+std::string merge_entity_metadata(const std::vector<std::string>& per_shard) {
+  std::vector<nlohmann::json> parsed;
+  for (const auto& m : per_shard) {
+    if (m.empty()) continue;
+    auto j = nlohmann::json::parse(m, nullptr, false);
+    if (!j.is_object()) continue;
+    if (!j.contains("spellings")) return m;  // a gazetteer entity: the same everywhere
+    parsed.push_back(std::move(j));
+  }
+  if (parsed.empty()) return {};
+  if (parsed.size() == 1) return parsed[0].dump();
+  std::map<std::string, std::uint64_t> spellings;
+  for (const auto& j : parsed)
+    if (j["spellings"].is_object())
+      for (const auto& [s, n] : j["spellings"].items())
+        if (n.is_number_unsigned()) spellings[s] += n.get<std::uint64_t>();
+  std::string label;
+  std::uint64_t best = 0;
+  for (const auto& [s, n] : spellings)
+    if (n > best) {
+      best = n;
+      label = s;
+    }
+  nlohmann::json merged = parsed[0];
+  merged["label"] = label;
+  merged["spellings"] = spellings;
+  return merged.dump();
+}
+
 }  // namespace
 
-Searcher::Searcher(std::filesystem::path path, Xapian::Database db, SearchLimits limits)
-    : path_(std::move(path)), db_(std::move(db)), limits_(limits), stemmer_(schema::make_stemmer()) {}
+Searcher::Searcher(std::filesystem::path path, ShardSet shards, SearchLimits limits)
+    : path_(std::move(path)),
+      shards_(std::move(shards)),
+      db_(shards_.all()),
+      any_remote_(shards_.any_remote()),
+      column_facets_(shards_.shards().size() == 1 && !any_remote_),
+      limits_(limits),
+      stemmer_(schema::make_stemmer()) {}
+
+namespace {
+
+ShardOptions shard_options(const SearchLimits& limits) {
+  ShardOptions o;
+  o.remote_timeout_s = limits.remote_timeout;
+  return o;
+}
+
+}  // namespace
 
 std::expected<Searcher, std::string> Searcher::open(const std::filesystem::path& db_path, SearchLimits limits) {
-  try {
-    Xapian::Database db(db_path.string());
-    return Searcher(db_path, std::move(db), limits);
-  } catch (const Xapian::Error& e) {
-    return std::unexpected("cannot open index " + db_path.string() + ": " + e.get_description() +
+  auto shards = ShardSet::open(db_path, shard_options(limits));
+  if (!shards) {
+    if (std::filesystem::is_regular_file(db_path)) return std::unexpected(shards.error());  // a stub: the line says it all
+    return std::unexpected("cannot open index " + db_path.string() + ": " + shards.error() +
                            " (create it with 'talash index --db " + db_path.string() + " PATH')");
   }
+  // Terms, slots and stored fields mean what the schema version says: shards
+  // of different versions would be ranked and counted as if they agreed.
+  if (shards->shards().size() > 1) {
+    std::string first_version, first_where;
+    try {
+      for (const auto& shard : shards->shards()) {
+        const std::string version = shard.db.get_metadata(std::string(schema::meta::kSchemaVersion));
+        if (version.empty()) continue;  // no documents yet
+        if (first_version.empty()) {
+          first_version = version;
+          first_where = shard.where;
+        } else if (version != first_version) {
+          return std::unexpected("shards were indexed with different schema versions: " + first_version + " in " +
+                                 first_where + ", " + version + " in " + shard.where + "; re-index the older ones");
+        }
+      }
+    } catch (const Xapian::Error& e) {
+      return std::unexpected("cannot read shard metadata: " + e.get_description());
+    }
+  }
+  return Searcher(db_path, std::move(*shards), limits);
 }
 
 void Searcher::reopen_database() {
@@ -77,9 +276,28 @@ void Searcher::reopen_database() {
   }
 }
 
+bool Searcher::reconnect() {
+  auto shards = ShardSet::open(path_, shard_options(limits_));
+  if (!shards) return false;
+  shards_ = std::move(*shards);
+  db_ = shards_.all();
+  broken_ = false;
+  labels_.clear();
+  term_count_.reset();
+  facet_column_.reset();
+  suggester_.reset();
+  return true;
+}
+
 void Searcher::refresh() {
+  if (broken_) {
+    reconnect();  // still broken: the next search says so
+    return;
+  }
   try {
     reopen_database();
+  } catch (const Xapian::NetworkError&) {
+    broken_ = true;  // a remote shard went away: reconnect next time
   } catch (const Xapian::Error&) {
     // A reopen can fail while a writer is mid-commit; the old revision still serves.
   }
@@ -99,42 +317,70 @@ std::vector<std::pair<std::string, Xapian::doccount>> Searcher::top_words(std::s
   return words;
 }
 
+EntityMetadataSource Searcher::entity_metadata_source() {
+  return {[this](const std::string& prefix) {
+            std::set<std::string> keys;
+            for (const auto& shard : shards_.shards())
+              for (auto it = shard.db.metadata_keys_begin(prefix); it != shard.db.metadata_keys_end(prefix); ++it)
+                keys.insert(*it);
+            return std::vector<std::string>(keys.begin(), keys.end());
+          },
+          [this](const std::string& key) {
+            std::vector<std::string> per_shard;
+            for (const auto& shard : shards_.shards()) per_shard.push_back(shard.db.get_metadata(key));
+            return merge_entity_metadata(per_shard);
+          }};
+}
+
+std::string Searcher::entity_metadata(const std::string& id) {
+  const std::string key = std::string(schema::meta::kEntityPrefix) + id;
+  if (shards_.shards().size() == 1) return db_.get_metadata(key);
+  // A multi-database answers metadata from its first shard only. A
+  // gazetteer entity's is the same on every shard: the first one found will
+  // do (each shard asked is a round trip when remote).
+  std::vector<std::string> per_shard;
+  for (const auto& shard : shards_.shards()) {
+    per_shard.push_back(shard.db.get_metadata(key));
+    if (!per_shard.back().empty() && per_shard.back().find("\"spellings\"") == std::string::npos) break;
+  }
+  return merge_entity_metadata(per_shard);
+}
+
 std::pair<std::string, std::string> Searcher::entity_label(const std::string& id) {
   auto it = labels_.find(id);
   if (it != labels_.end()) return it->second;
   std::pair<std::string, std::string> label{id, ""};
-  auto meta = db_.get_metadata(std::string(schema::meta::kEntityPrefix) + id);
-  auto j = nlohmann::json::parse(meta, nullptr, false);
+  auto j = nlohmann::json::parse(entity_metadata(id), nullptr, false);
   if (j.is_object()) label = {j.value("label", id), j.value("label_en", "")};
   return labels_.emplace(id, label).first->second;
 }
 
-void Searcher::add_facets(const FacetCountSpy& spy, const Xapian::MSet& mset, std::size_t limit, SearchResponse& resp) {
-  const Xapian::doccount seen = spy.documents_counted();
-  // Exact when the spy counted every match: Xapian showed it fewer than the
-  // bound (so it ran out of matches), or all the matches there are. (With
-  // copies collapsed Xapian's totals are estimates even when all were seen.)
-  resp.facets_exact = spy.documents_seen() < spy.max_counted() ||
-                      (resp.total_is_exact && seen >= mset.get_matches_lower_bound());
-  // Beyond the bound the spy has counted a sample (the first matches in index
-  // order): scale its counts to the estimated match count, and say so.
-  const double scale = resp.facets_exact || seen == 0 ? 1.0 : double(mset.get_matches_estimated()) / seen;
+void Searcher::add_facets(const FacetTally& tally, Xapian::doccount matches_lower_bound, SearchResponse& resp) {
+  // Exact when every match was counted: Xapian showed fewer than the bound
+  // (so it ran out of matches), or all the matches there are. (With copies
+  // collapsed Xapian's totals are estimates even when all were seen.) Not
+  // when the time limit stopped the match or its counting.
+  resp.facets_exact = !resp.time_limited && (tally.seen < tally.bound ||
+                                             (resp.total_is_exact && tally.counted >= matches_lower_bound));
+  // Beyond the bound the counts are of a sample (the first matches in index
+  // order): scale them to the estimated match count, and say so.
+  const double scale =
+      resp.facets_exact || tally.counted == 0 ? 1.0 : double(resp.total) / tally.counted;
   auto scaled = [&](Xapian::doccount count) {
     return resp.facets_exact ? count : std::max<std::size_t>(1, static_cast<std::size_t>(count * scale + 0.5));
   };
-  auto top = spy.top(limit);
   for (FacetKind kind : {FacetKind::person, FacetKind::place, FacetKind::org}) {
     auto& out = resp.facets[std::string(facet_kind_name(kind))];
-    for (auto& [id, count] : top[static_cast<std::size_t>(kind)]) {
+    for (auto& [id, count] : tally.top[static_cast<std::size_t>(kind)]) {
       auto [label, label_en] = entity_label(id);
       out.push_back({id, label, label_en, scaled(count)});
     }
   }
   // Months: all of them, in order, for the date chart.
   auto& months = resp.facets["month"];
-  for (auto& [month, count] : spy.all_by_name(FacetKind::month)) months.push_back({month, month, "", scaled(count)});
+  for (auto& [month, count] : tally.months) months.push_back({month, month, "", scaled(count)});
   auto& sources = resp.facets["source"];
-  for (auto& [name, count] : top[static_cast<std::size_t>(FacetKind::source)])
+  for (auto& [name, count] : tally.top[static_cast<std::size_t>(FacetKind::source)])
     sources.push_back({name, name, "", scaled(count)});
 }
 
@@ -149,15 +395,34 @@ const entities::EntityTagger& builtin_entity_tagger() {
 }  // namespace
 
 // A writer's commit can invalidate the revision being read: reopen and try
-// again (three attempts in all). Any other Xapian error is Unavailable.
+// again (three attempts in all). A remote shard that closed its connection
+// (xapian-tcpsrv restarted) is reconnected and tried again; one that did not
+// answer in time is not (the same query would wait as long again), but is
+// reconnected before the next search. Any other Xapian error is Unavailable.
 template <typename Once>
 auto Searcher::with_reopen(Once&& once) -> decltype(once()) {
+  if (broken_ && !reconnect())
+    return error(SearchError::Code::Unavailable, "a remote shard of " + path_.string() + " cannot be reached");
   for (int attempt = 0;; ++attempt) {
     try {
       return once();
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == 2) return error(SearchError::Code::Unavailable, "the index changed during the search; try again");
       reopen_database();
+    } catch (const Xapian::NetworkTimeoutError& e) {
+      broken_ = true;
+      // "REMOTE:": xapian-tcpsrv's own timeout (--idle-timeout, 60 s) closed
+      // a connection we had not used: reconnect like any closed connection.
+      if (!e.get_msg().starts_with("REMOTE:"))
+        return error(SearchError::Code::Unavailable, "a remote shard did not answer within " +
+                                                         std::to_string(static_cast<int>(limits_.remote_timeout)) +
+                                                         " s: " + e.get_description());
+      if (attempt == 2 || !reconnect())
+        return error(SearchError::Code::Unavailable, "a remote shard cannot be reached: " + e.get_description());
+    } catch (const Xapian::NetworkError& e) {
+      broken_ = true;
+      if (attempt == 2 || !reconnect())
+        return error(SearchError::Code::Unavailable, "a remote shard cannot be reached: " + e.get_description());
     } catch (const Xapian::Error& e) {
       return error(SearchError::Code::Unavailable, "search failed: " + e.get_description());
     }
@@ -169,7 +434,11 @@ std::expected<SearchResponse, SearchError> Searcher::search(const SearchRequest&
 }
 
 std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchRequest& req) {
-  const auto start = std::chrono::steady_clock::now();
+  const auto start = Clock::now();
+  const bool limited = limits_.search_time_limit > 0;
+  const auto deadline =
+      limited ? start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(limits_.search_time_limit))
+              : Clock::time_point::max();
   using Code = SearchError::Code;
   if (req.query.size() > limits_.max_query_bytes)
     return error(Code::TooLarge, "query is " + std::to_string(req.query.size()) + " bytes; the limit is " +
@@ -193,6 +462,7 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
   // writes a name partly in Latin letters (Kim Jong उन) is still found.
   QueryOptions qopts{DefaultOperator::Or};
   IndexVariantLookup variants(db_, &builtin_entity_tagger());
+  variants.set_deadline(deadline);
   if (!req.exact) qopts.variants = &variants;
   auto built = build_query(*parsed, qopts, stemmer_);
   if (!built) return error(Code::BadQuery, built.error().message);
@@ -232,7 +502,7 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
   SearchResponse resp;
   resp.query = req.query;
   for (auto& e : built->expansions) resp.also_searched.push_back({e.query, e.also, e.entity});
-  resp.suggestion = did_you_mean(req.query, built->expansions);
+  resp.suggestion = did_you_mean(req.query, built->expansions, deadline);
   resp.page = req.page;
   resp.per_page = req.per_page;
 
@@ -243,79 +513,215 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
   };
   SortOrder sort = req.sort;
   if (sort == SortOrder::Relevance && built->match_all) sort = SortOrder::Newest;  // browsing by filters
+  // boost=recent is a posting source, which remote shards cannot run (no
+  // custom classes travel to xapian-tcpsrv), and which on local shards
+  // measures age from each shard's own newest article (Xapian initialises
+  // it per shard). Over shards the same weight is added here instead, to
+  // the ranked window below.
+  const bool sharded = shards_.shards().size() > 1;
+  const bool recency_here = req.boost_recent && sort == SortOrder::Relevance && sharded;
   // Two stages for relevance: BM25 without the proximity bonus ranks every
   // match (fast: Xapian skips what cannot reach the top), then the first
   // kRerankDepth are rescored with the bonus. Reranking only permutes that
   // top set, so pages stay consistent: rank kRerankDepth and beyond is the
   // first stage's order.
-  const bool rerank = sort == SortOrder::Relevance && built->has_proximity;
+  const bool rerank = sort == SortOrder::Relevance && (built->has_proximity || recency_here);
+  // Remote shards support no KeyMaker, so oldest first (undated last) is two
+  // matches there: the dated documents by date, then the undated ones.
+  const bool split_oldest = sort == SortOrder::Oldest && any_remote_;
   const std::size_t offset = (req.page - 1) * req.per_page;
   const std::size_t need = offset + req.per_page;
+  const std::size_t window = rerank ? std::max(need, kRerankDepth) : need;
 
-  Xapian::Enquire enquire(db_);
   // boost=recent: the same extra weight in both stages.
   auto boosted = [&](Xapian::Query q) {
-    if (!req.boost_recent || sort != SortOrder::Relevance) return q;
+    if (!req.boost_recent || sort != SortOrder::Relevance || sharded) return q;
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
                          Xapian::Query((new RecencyBoost(kRecencyMaxWeight, kRecencyHalfLifeDays))->release()));
   };
-  enquire.set_query(boosted(filtered(rerank ? built->without_proximity : built->query)));
-  DateSortKey date_key(sort == SortOrder::Newest);
-  if (sort != SortOrder::Relevance) enquire.set_sort_by_key_then_relevance(&date_key, sort == SortOrder::Newest);
-  if (req.collapse && req.story.empty()) enquire.set_collapse_key(schema::slot::kStory);
-  std::optional<FacetCountSpy> facet_spy;
+  // At the time limit a local match ends with what it found (DeadlineFilter).
+  auto ended_early = std::make_shared<bool>(false);
+  auto bounded = [&](Xapian::Query q) {
+    if (!limited || any_remote_) return q;
+    return Xapian::Query(Xapian::Query::OP_FILTER, q,
+                         Xapian::Query((new DeadlineFilter(deadline, ended_early))->release()));
+  };
+  const Xapian::Query first_query = boosted(filtered(rerank ? built->without_proximity : built->query));
+  // Past half the time limit Xapian stops counting matches beyond what the
+  // ranking needs (so it can skip again).
+  const auto counting_deadline = limited ? start + (deadline - start) / 2 : Clock::time_point::max();
+  OldestFirstKey oldest_key;
+  // The second stage needs the ids of the first stage's top documents: each
+  // would be a round trip to a remote shard, but a sort key travels with the
+  // match. Equal scores then go in id order instead of docid order.
+  const bool remote_ids = rerank && any_remote_;
+  auto configure = [&](Xapian::Enquire& enquire, const Xapian::Query& query, SortOrder order) {
+    enquire.set_query(query);
+    if (order == SortOrder::Relevance && remote_ids) enquire.set_sort_by_relevance_then_value(schema::slot::kId, false);
+    if (order == SortOrder::Newest) enquire.set_sort_by_value_then_relevance(schema::slot::kDate, true);
+    if (order == SortOrder::Oldest) {
+      if (split_oldest) enquire.set_sort_by_value_then_relevance(schema::slot::kDate, false);
+      else enquire.set_sort_by_key_then_relevance(&oldest_key, false);
+    }
+    if (req.collapse && req.story.empty()) enquire.set_collapse_key(schema::slot::kStory);
+    if (limited)
+      enquire.set_time_limit(std::max(0.001, std::chrono::duration<double>(counting_deadline - Clock::now()).count()));
+  };
+
+  std::optional<FacetCountSpy> column_spy;
+  ValueFacetCounter value_counter;
   Xapian::doccount check_at_least = 0;
   if (req.want_facets) {
-    if (!facet_column_) facet_column_ = shared_facet_column(db_, path_.string());
     check_at_least = std::min<Xapian::doccount>(db_.get_doccount(), limits_.facet_exact_bound);
-    facet_spy.emplace(facet_column_, facet_counts_, check_at_least);
-    enquire.add_matchspy(&*facet_spy);
+    if (column_facets_) {
+      if (!facet_column_) facet_column_ = shared_facet_column(db_, path_.string());
+      column_spy.emplace(facet_column_, facet_counts_, check_at_least);
+    }
   }
-  Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(need, kRerankDepth), check_at_least)
-                             : enquire.get_mset(offset, req.per_page, check_at_least);
-  resp.total = mset.get_matches_estimated();
-  resp.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  if (req.want_facets) add_facets(*facet_spy, mset, req.facet_limit, resp);
-  std::unordered_map<Xapian::docid, Xapian::doccount> collapsed;  // copies folded into each hit
-  for (auto it = mset.begin(); it != mset.end(); ++it)
-    if (it.get_collapse_count() > 0) collapsed[*it] = it.get_collapse_count();
-
+  auto attach_facets = [&](Xapian::Enquire& enquire) {
+    if (!req.want_facets) return;
+    if (column_spy) enquire.add_matchspy(&*column_spy);
+    else value_counter.attach(enquire);
+  };
+  // A remote shard sends a document only when asked for it, one round trip
+  // each (MSetIterator::get_document() asks at once): so a match's top
+  // documents are kept as places in their MSet, and only the page's are read,
+  // all at once (MSet::fetch sends the requests before reading the answers).
+  std::vector<Xapian::MSet> msets;
   struct Ranked {
     Xapian::docid docid;
     double weight;
+    std::size_t mset;  // msets[mset][at]
+    Xapian::doccount at;
+    std::string id;  // slot::kId when it came as the sort key
   };
-  std::vector<Ranked> page;
-  if (!rerank) {
-    for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back({*it, it.get_weight()});
+  std::vector<Ranked> ranked;  // from rank 1 (rerank) or from `offset`
+  std::size_t ranked_from = offset;
+  std::unordered_map<Xapian::docid, Xapian::doccount> collapsed;  // copies folded into each hit
+  Xapian::doccount lower_bound = 0;
+  auto take = [&](const Xapian::MSet& mset) {
+    msets.push_back(mset);
+    Xapian::doccount at = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it, ++at) {
+      ranked.push_back({*it, it.get_weight(), msets.size() - 1, at, remote_ids ? it.get_sort_key() : std::string()});
+      if (it.get_collapse_count() > 0) collapsed[*it] = it.get_collapse_count();
+    }
+  };
+  auto document = [&](const Ranked& r) { return msets[r.mset][r.at].get_document(); };
+  if (!split_oldest) {
+    Xapian::Enquire enquire(db_);
+    configure(enquire, bounded(first_query), sort);
+    attach_facets(enquire);
+    Xapian::MSet mset = enquire.get_mset(rerank ? 0 : offset, rerank ? window : req.per_page, check_at_least);
+    if (rerank) ranked_from = 0;
+    take(mset);
+    resp.total = mset.get_matches_estimated();
+    resp.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    lower_bound = mset.get_matches_lower_bound();
   } else {
-    const std::size_t depth = std::min<std::size_t>(kRerankDepth, mset.size());
+    Xapian::Enquire with_date(db_), without_date(db_);
+    configure(with_date, Xapian::Query(Xapian::Query::OP_FILTER, first_query, dated()), SortOrder::Oldest);
+    configure(without_date, Xapian::Query(Xapian::Query::OP_AND_NOT, first_query, dated()), SortOrder::Relevance);
+    attach_facets(with_date);
+    attach_facets(without_date);
+    Xapian::MSet first = with_date.get_mset(offset, req.per_page, check_at_least);
+    const Xapian::doccount dated_total = first.get_matches_estimated();
+    const std::size_t rest = req.per_page - first.size();
+    Xapian::MSet second = without_date.get_mset(offset > dated_total ? offset - dated_total : 0, rest, check_at_least);
+    take(first);
+    take(second);
+    resp.total = dated_total + second.get_matches_estimated();
+    resp.total_is_exact = first.get_matches_lower_bound() == first.get_matches_upper_bound() &&
+                          second.get_matches_lower_bound() == second.get_matches_upper_bound();
+    lower_bound = first.get_matches_lower_bound() + second.get_matches_lower_bound();
+  }
+  if (*ended_early) {
+    // Xapian saw the match end: its counts are of what it had seen by then.
+    resp.time_limited = true;
+    resp.total_is_exact = false;
+  } else if (check_at_least > window && Clock::now() >= counting_deadline) {
+    resp.time_limited = true;  // Xapian may have stopped counting: estimates
+  }
+  if (req.want_facets) {
+    FacetTally tally;
+    if (column_spy) {
+      tally.seen = column_spy->documents_seen();
+      tally.counted = column_spy->documents_counted();
+      tally.bound = column_spy->max_counted();
+      tally.top = column_spy->top(req.facet_limit);
+      tally.months = column_spy->all_by_name(FacetKind::month);
+    } else {
+      tally = value_counter.tally(req.facet_limit, check_at_least);
+    }
+    add_facets(tally, lower_bound, resp);
+  }
+
+  std::vector<Ranked> page;
+  // No time left for the second stage (proximity over a long query is costly):
+  // the first stage's order.
+  if (rerank && Clock::now() >= deadline) resp.time_limited = true;
+  if (!rerank || Clock::now() >= deadline) {
+    for (std::size_t p = offset; p < need && p >= ranked_from && p - ranked_from < ranked.size(); ++p)
+      page.push_back(ranked[p - ranked_from]);
+  } else {
+    const std::size_t depth = std::min<std::size_t>(kRerankDepth, ranked.size());
     std::vector<Xapian::Query> top_ids;
     for (std::size_t i = 0; i < depth; ++i)
-      top_ids.emplace_back(schema::id_term(mset[i].get_document().get_value(schema::slot::kId)));
+      top_ids.emplace_back(
+          schema::id_term(ranked[i].id.empty() ? document(ranked[i]).get_value(schema::slot::kId) : ranked[i].id));
     std::vector<Ranked> reranked;
     if (depth > 0) {
       Xapian::Enquire second(db_);
-      second.set_query(Xapian::Query(Xapian::Query::OP_FILTER, boosted(built->query),
-                                     Xapian::Query(Xapian::Query::OP_OR, top_ids.begin(), top_ids.end())));
-      Xapian::MSet m2 = second.get_mset(0, depth);
-      for (auto it = m2.begin(); it != m2.end(); ++it) reranked.push_back({*it, it.get_weight()});
+      second.set_query(bounded(Xapian::Query(Xapian::Query::OP_FILTER, boosted(built->query),
+                                             Xapian::Query(Xapian::Query::OP_OR, top_ids.begin(), top_ids.end()))));
+      msets.push_back(second.get_mset(0, depth));
+      Xapian::doccount at = 0;
+      for (auto it = msets.back().begin(); it != msets.back().end(); ++it, ++at)
+        reranked.push_back({*it, it.get_weight(), msets.size() - 1, at, {}});
+      if (*ended_early) {  // cut short: keep the first stage's order
+        resp.time_limited = true;
+        reranked.clear();
+      }
     }
-    for (std::size_t p = offset; p < need && p < mset.size(); ++p)
-      page.push_back(p < reranked.size() ? reranked[p] : Ranked{*mset[p], mset[p].get_weight()});
+    if (recency_here) {
+      // What RecencyBoost adds, from the date that travels with each match;
+      // the newest date is the greatest over all shards (Xapian's value
+      // statistics do travel). Beyond the reranked window no boost.
+      const double newest = days_since_epoch(db_.get_value_upper_bound(schema::slot::kDate));
+      for (auto& r : reranked) {
+        // The date is a value of the document: one round trip each, for the window.
+        const double days = days_since_epoch(document(r).get_value(schema::slot::kDate));
+        if (days >= 0) r.weight += kRecencyMaxWeight * std::exp2(-std::max(0.0, newest - days) / kRecencyHalfLifeDays);
+      }
+      std::ranges::stable_sort(reranked, [](const Ranked& a, const Ranked& b) { return a.weight > b.weight; });
+    }
+    for (std::size_t p = offset; p < need && p < ranked.size(); ++p)
+      page.push_back(p < reranked.size() ? reranked[p] : ranked[p]);
   }
 
+  if (any_remote_) {
+    // Xapian 1.4.22's MSet::fetch() and fetch(iterator) crash on an MSet
+    // that does not start at rank 0 (a later page); fetch(begin, end) does not.
+    std::map<std::size_t, std::pair<Xapian::doccount, Xapian::doccount>> spans;
+    for (const auto& r : page) {
+      auto [it, fresh] = spans.try_emplace(r.mset, r.at, r.at + 1);
+      it->second = {std::min(it->second.first, r.at), std::max(it->second.second, r.at + 1)};
+    }
+    for (auto& [m, span] : spans)
+      msets[m].fetch(msets[m][span.first], span.second < msets[m].size() ? msets[m][span.second] : msets[m].end());
+  }
   MatchPredicate is_match(built->highlight, [this](const std::string& w) { return stemmer_(w); });
   SnippetOptions html_opts;
   SnippetOptions text_opts{.max_chars = html_opts.max_chars, .format = {"[", "]", false, "…"}};
   std::size_t rank = offset;
-  for (const auto& ranked : page) {
+  for (const auto& r : page) {
     SearchHit hit;
     hit.rank = ++rank;
-    hit.score = ranked.weight;
-    Xapian::Document doc = db_.get_document(ranked.docid);
+    hit.score = r.weight;
+    const Xapian::Document doc = document(r);
     hit.id = doc.get_value(schema::slot::kId);
     hit.story = doc.get_value(schema::slot::kStory);
-    if (auto c = collapsed.find(ranked.docid); c != collapsed.end()) hit.duplicates = c->second;
+    if (auto c = collapsed.find(r.docid); c != collapsed.end()) hit.duplicates = c->second;
     if (req.want_documents) {
       auto article = schema::from_stored_json(doc.get_data());
       if (article) {
@@ -334,7 +740,7 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
     }
     resp.hits.push_back(std::move(hit));
   }
-  resp.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  resp.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
   return resp;
 }
 
@@ -353,7 +759,7 @@ std::optional<schema::Article> Searcher::find_document(std::string_view id) {
 }
 
 std::optional<EntityInfo> Searcher::find_entity(const std::string& id) {
-  auto j = nlohmann::json::parse(db_.get_metadata(std::string(schema::meta::kEntityPrefix) + id), nullptr, false);
+  auto j = nlohmann::json::parse(entity_metadata(id), nullptr, false);
   if (!j.is_object()) return std::nullopt;
   EntityInfo info{id, j.value("type", ""), j.value("label", id), j.value("label_en", ""), {}, 0};
   if (j.contains("aliases") && j["aliases"].is_array()) {
@@ -445,12 +851,14 @@ std::expected<SearchResponse, SearchError> Searcher::similar_once(std::string_vi
   return resp;
 }
 
-std::string Searcher::did_you_mean(const std::string& query, const std::vector<Expansion>& expansions) {
+std::string Searcher::did_you_mean(const std::string& query, const std::vector<Expansion>& expansions,
+                                   Clock::time_point deadline) {
   std::string out = query;
   bool changed = false;
   auto tokens = analysis::split_words(query);
   // Right to left, so earlier byte offsets stay valid as words are replaced.
   for (auto t = tokens.rbegin(); t != tokens.rend(); ++t) {
+    if (Clock::now() >= deadline) break;  // each unknown word scans up to 30,000 index words
     if (t->script != analysis::Script::Devanagari && t->script != analysis::Script::Latin) continue;
     if (analysis::is_stopword(t->norm) || db_.get_termfreq(schema::word_term(t->norm)) > 0) continue;
     // A word found through its other spellings is not a typo.
@@ -466,8 +874,10 @@ std::string Searcher::did_you_mean(const std::string& query, const std::vector<E
 std::vector<Suggestion> Searcher::suggest(std::string_view typed, std::size_t limit) {
   auto found = with_reopen([&]() -> std::expected<std::vector<Suggestion>, SearchError> {
     if (!suggester_)
-      suggester_ = shared_for_revision<Suggester>(db_, path_.string(),
-                                                  [](const Xapian::Database& d) { return Suggester::build(d); });
+      suggester_ = shards_.shards().size() == 1
+                       ? shared_for_revision<Suggester>(db_, path_.string(),
+                                                        [](const Xapian::Database& d) { return Suggester::build(d); })
+                       : std::make_shared<const Suggester>(Suggester::build(db_, entity_metadata_source()));
     return suggester_->suggest(db_, typed, limit);
   });
   return found ? std::move(*found) : std::vector<Suggestion>{};  // suggestions are a nicety: none on failure
@@ -483,11 +893,20 @@ IndexStats Searcher::stats() {
     term_count_ = n;
   }
   s.terms = *term_count_;
+  // Over shards: the local ones' folders (a remote shard's size is its
+  // server's business), the latest update of any, and the version they
+  // share (Searcher::open checked that they do).
   std::error_code ec;
-  for (auto& entry : std::filesystem::recursive_directory_iterator(path_, ec))
-    if (entry.is_regular_file(ec)) s.bytes_on_disk += entry.file_size(ec);
-  s.last_update = db_.get_metadata(std::string(schema::meta::kLastUpdate));
-  s.schema_version = db_.get_metadata(std::string(schema::meta::kSchemaVersion));
+  for (const auto& shard : shards_.shards()) {
+    if (shard.local_path.empty()) continue;
+    if (std::filesystem::is_regular_file(shard.local_path, ec)) s.bytes_on_disk += std::filesystem::file_size(shard.local_path, ec);
+    for (auto& entry : std::filesystem::recursive_directory_iterator(shard.local_path, ec))
+      if (entry.is_regular_file(ec)) s.bytes_on_disk += entry.file_size(ec);
+  }
+  for (const auto& shard : shards_.shards()) {
+    s.last_update = std::max(s.last_update, shard.db.get_metadata(std::string(schema::meta::kLastUpdate)));
+    if (s.schema_version.empty()) s.schema_version = shard.db.get_metadata(std::string(schema::meta::kSchemaVersion));
+  }
   return s;
 }
 

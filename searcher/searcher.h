@@ -2,6 +2,7 @@
 // The search library: one Searcher per thread (Xapian database handles are
 // not shared between threads). Everything the CLI and the HTTP API answer
 // comes from here.
+#include <chrono>
 #include <expected>
 #include <filesystem>
 #include <memory>
@@ -17,15 +18,20 @@
 #include "searcher/facet_column.h"
 #include "searcher/query_parser.h"
 #include "searcher/search_types.h"
+#include "searcher/shard_set.h"
 #include "searcher/suggester.h"
 
 namespace talash::searcher {
 
 class FacetCountSpy;
+struct FacetTally;
 
 class Searcher {
  public:
-  // Fails when the folder holds no Talash database.
+  // `db_path`: an index folder, or a Xapian stub file listing shards (`auto
+  // PATH`, `remote HOST:PORT`; docs/shards.md). Fails when the folder holds
+  // no Talash database, a shard cannot be opened or reached, or the shards
+  // were indexed with different schema versions.
   static std::expected<Searcher, std::string> open(const std::filesystem::path& db_path, SearchLimits limits = {});
 
   // Picks up documents committed since the last call; cheap when nothing changed.
@@ -48,19 +54,39 @@ class Searcher {
   // Label of an entity id from the database ("" when unknown).
   std::pair<std::string, std::string> entity_label(const std::string& id);
 
+  // How many shards the search runs over, and whether any is remote.
+  std::size_t shard_count() const { return shards_.shards().size(); }
+  bool has_remote_shards() const { return any_remote_; }
+
  private:
-  Searcher(std::filesystem::path path, Xapian::Database db, SearchLimits limits);
+  Searcher(std::filesystem::path path, ShardSet shards, SearchLimits limits);
   std::expected<SearchResponse, SearchError> search_once(const SearchRequest& request);
   std::expected<SearchResponse, SearchError> similar_once(std::string_view id, std::size_t limit);
-  std::string did_you_mean(const std::string& query, const std::vector<Expansion>& expansions);
-  void add_facets(const FacetCountSpy& spy, const Xapian::MSet& mset, std::size_t limit, SearchResponse& resp);
+  // Words are looked up until `deadline`; the rest stay as typed.
+  std::string did_you_mean(const std::string& query, const std::vector<Expansion>& expansions,
+                           std::chrono::steady_clock::time_point deadline);
+  void add_facets(const FacetTally& tally, Xapian::doccount matches_lower_bound, SearchResponse& resp);
+  // Entity metadata (schema::meta::kEntityPrefix) merged over the shards.
+  std::string entity_metadata(const std::string& id);
+  EntityMetadataSource entity_metadata_source();
 
   std::filesystem::path path_;
-  Xapian::Database db_;
+  ShardSet shards_;
+  Xapian::Database db_;  // all shards
+  bool any_remote_ = false;
+  // One local index: facets come from the in-memory FacetColumn. Several
+  // shards: from Xapian's own ValueCountMatchSpy, which runs on remote
+  // shards too (a spy sees a shard's own docids, so the column cannot serve).
+  bool column_facets_ = true;
+  // A remote shard's connection failed (or timed out mid-answer): open the
+  // shards again before the next search.
+  bool broken_ = false;
   SearchLimits limits_;
   Xapian::Stem stemmer_;
   // Reads the latest revision; drops what was derived from the old one.
   void reopen_database();
+  // Opens every shard again after a connection failure; false if it still fails.
+  bool reconnect();
   // Runs `once` (returning std::expected<T, SearchError>), reopening on a concurrent commit.
   template <typename Once>
   auto with_reopen(Once&& once) -> decltype(once());

@@ -32,11 +32,21 @@ constexpr std::size_t kMaxTermsScanned = 3000;
 }  // namespace
 
 Suggester Suggester::build(const Xapian::Database& db) {
+  EntityMetadataSource own{[&db](const std::string& prefix) {
+                             std::vector<std::string> keys;
+                             for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it)
+                               keys.push_back(*it);
+                             return keys;
+                           },
+                           [&db](const std::string& key) { return db.get_metadata(key); }};
+  return build(db, own);
+}
+
+Suggester Suggester::build(const Xapian::Database& db, const EntityMetadataSource& metadata) {
   Suggester s;
   const std::string prefix(schema::meta::kEntityPrefix);
-  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-    const std::string key = *it;
-    auto j = nlohmann::json::parse(db.get_metadata(key), nullptr, false);
+  for (const std::string& key : metadata.keys(prefix)) {
+    auto j = nlohmann::json::parse(metadata.value(key), nullptr, false);
     if (!j.is_object()) continue;
     Entity e{key.substr(prefix.size()), j.value("type", ""), j.value("label", ""), j.value("label_en", ""), 0};
     e.documents = db.get_termfreq(schema::entity_term(e.type, e.id));

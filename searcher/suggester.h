@@ -4,6 +4,7 @@
 // "jong" -> किम जोंग उन), then headline words completing the last word typed,
 // each ranked by how many documents have it.
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,10 +22,20 @@ struct Suggestion {
   std::size_t documents = 0;
 };
 
+// Where entity metadata (schema::meta::kEntityPrefix) comes from: one
+// database, or several shards merged by the searcher (a multi-database
+// answers metadata from its first shard only).
+struct EntityMetadataSource {
+  std::function<std::vector<std::string>(const std::string& prefix)> keys;  // sorted, distinct
+  std::function<std::string(const std::string& key)> value;
+};
+
 class Suggester {
  public:
-  // Reads the entity metadata of `db` (schema::meta::kEntityPrefix).
+  // Reads the entity metadata of `db`.
   static Suggester build(const Xapian::Database& db);
+  // Entity metadata from `metadata`, document counts from `db`.
+  static Suggester build(const Xapian::Database& db, const EntityMetadataSource& metadata);
 
   std::vector<Suggestion> suggest(const Xapian::Database& db, std::string_view typed, std::size_t limit) const;
 

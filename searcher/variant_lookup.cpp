@@ -29,6 +29,7 @@ IndexVariantLookup::IndexVariantLookup(const Xapian::Database& db, const entitie
 
 std::vector<Variant> IndexVariantLookup::variants(std::string_view word, bool in_latin_name) const {
   if (word.size() < 2 || analysis::is_stopword(word) || analysis::is_frequent_word(word)) return {};
+  if (std::chrono::steady_clock::now() >= deadline_) return {};
   const std::string own_term = schema::word_term(word);
   const Xapian::doccount own_df = db_.get_termfreq(own_term);
   const bool ordinary =

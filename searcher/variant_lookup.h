@@ -6,6 +6,7 @@
 // of a gazetteer entity a query names (KCNA -> कोरियन सेंट्रल न्यूज एजेंसी).
 //
 // An interface, so the query builder can be tested with a fixed table.
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,11 +68,15 @@ class IndexVariantLookup : public VariantLookup {
   IndexVariantLookup(const Xapian::Database& db, const entities::EntityTagger* tagger, VariantLimits limits = {});
   std::vector<Variant> variants(std::string_view word, bool in_latin_name) const override;
   std::vector<EntityAliases> entities(const std::vector<std::string>& words) const override;
+  // Past it a word gets no variants (a query may hold hundreds of words,
+  // each a few synonym-table lookups): the search's time limit.
+  void set_deadline(std::chrono::steady_clock::time_point deadline) { deadline_ = deadline; }
 
  private:
   const Xapian::Database& db_;
   const entities::EntityTagger* tagger_;
   VariantLimits limits_;
+  std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
 };
 
 }  // namespace talash::searcher
