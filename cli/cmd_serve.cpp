@@ -88,13 +88,21 @@ Command add_serve_command(CLI::App& app) {
       "           during a write, so 'talash index' can run meanwhile; a write that finds it busy waits up to 5 s,\n"
       "           then answers 503 with Retry-After. See docs/live_updates.md.\n"
       "Binds 127.0.0.1 unless --host says otherwise. New commits to the index are visible without a restart.");
-  cmd->add_option("--db", opts->db_path, "Index folder")->required();
+  cmd->add_option("--db", opts->db_path, "Index folder, or a Xapian stub file listing shards (docs/shards.md)")->required();
   cmd->add_option("--host", opts->host, "Address to bind")->capture_default_str();
   cmd->add_option("--port", opts->port, "Port (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   cmd->add_option("--threads", opts->threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
   cmd->add_option("--facet-exact-bound", opts->limits.facet_exact_bound,
                  "Facet counts are exact up to this many matches, estimated beyond")
       ->capture_default_str();
+  cmd->add_option("--search-time-limit", opts->limits.search_time_limit,
+                  "Seconds a search may run; past it the best hits found so far are returned, flagged time_limited "
+                  "(0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 3600.0));
+  cmd->add_option("--remote-timeout", opts->limits.remote_timeout, "Seconds to wait for an answer of a remote shard")
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 3600.0));
   cmd->add_option("--web", *web, "Folder of the web page (default: ./web or the source tree's)");
   cmd->add_option("--write-token", *token,
                   "Accept writes with 'Authorization: Bearer TOKEN' (16+ printable ASCII characters); "
@@ -114,7 +122,7 @@ Command add_serve_command(CLI::App& app) {
                 << " is not one (write to each shard with 'talash index' instead)\n";
       return kExitUsage;
     }
-    if (auto s = searcher::Searcher::open(opts->db_path); !s) {
+    if (auto s = searcher::Searcher::open(opts->db_path, opts->limits); !s) {
       std::cerr << "talash serve: " << s.error() << '\n';
       return kExitFailure;
     }

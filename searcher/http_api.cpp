@@ -68,7 +68,7 @@ json to_json(const SearchResponse& r) {
     also.push_back({{"query", a.query}, {"also", a.also}, {"kind", a.entity ? "entity" : "spelling"}});
   return {{"query", r.query},       {"total", r.total},   {"total_is_exact", r.total_is_exact},
           {"also_searched", std::move(also)}, {"suggestion", r.suggestion},
-          {"facets_exact", r.facets_exact}, {"took_ms", r.took_ms},
+          {"facets_exact", r.facets_exact}, {"time_limited", r.time_limited}, {"took_ms", r.took_ms},
           {"page", r.page},         {"per_page", r.per_page}, {"hits", std::move(hits)},
           {"facets", std::move(facets)}};
 }

@@ -47,6 +47,7 @@ TEST_F(HttpApiTest, SearchAnswersTheDocumentedShape) {
   EXPECT_EQ(j["query"], "मानसून");
   EXPECT_EQ(j["total"], 5);
   EXPECT_EQ(j["total_is_exact"], true);
+  EXPECT_EQ(j["time_limited"], false);
   EXPECT_EQ(j["page"], 1);
   EXPECT_EQ(j["per_page"], 2);
   ASSERT_EQ(j["hits"].size(), 2u);
