@@ -72,6 +72,8 @@ def index_report(args):
         docs = num(v.get("docs"))
         size = num(v.get("size_kb"))
         comp = num(v.get("compact_kb"))
+        if comp is None and key.startswith("talash-shards"):
+            comp = size  # the shards are merged with the compactor: built compact
         d = {
             "docs_per_s": docs / wall if docs and wall else None,
             "mb_per_s": mb / wall if wall else None,
@@ -111,7 +113,8 @@ def index_report(args):
     notes = [n for n in notes if n]
     print("Wall time is process start to exit (JVM start, reading, analysis, commit). "
           "MB/s = corpus JSONL MB / wall s for every system. Sizes: `du` of the index folder; "
-          "compacted = after `xapian-compact` (Lucene: as left by IndexWriter, no forceMerge). "
+          "compacted = after `talash compact` (Talash; `--shards` builds are merged compact) or "
+          "`xapian-compact` (plain Xapian); Lucene: as left by IndexWriter, no forceMerge. "
           "Talash stores every article for snippets; the peers store only the id. "
           "Peak RSS: getrusage of the child (JVM default heap). CPU s = user + system time of the "
           "process: on a shared machine the fairer comparison of the work done."
