@@ -16,6 +16,7 @@ FacetKind facet_kind(std::string_view type) {
   if (type == "org") return FacetKind::org;
   if (type == "source") return FacetKind::source;
   if (type == "month") return FacetKind::month;
+  if (type == "day") return FacetKind::day;
   return FacetKind::other;
 }
 
@@ -26,6 +27,7 @@ std::string_view facet_kind_name(FacetKind kind) {
     case FacetKind::org: return "org";
     case FacetKind::source: return "source";
     case FacetKind::month: return "month";
+    case FacetKind::day: return "day";
     case FacetKind::other: break;
   }
   return "other";
@@ -90,7 +92,10 @@ FacetColumn FacetColumn::build(const Xapian::Database& db) {
   }
   for (auto it = db.valuestream_begin(schema::slot::kDate); it != db.valuestream_end(schema::slot::kDate); ++it) {
     const std::string date = *it;  // YYYYMMDDhhmmss
-    if (date.size() >= 6) pairs.emplace_back(it.get_docid(), interner.intern(FacetKind::month, date.substr(0, 4) + "-" + date.substr(4, 2)));
+    if (date.size() < 8) continue;
+    pairs.emplace_back(it.get_docid(), interner.intern(FacetKind::month, date.substr(0, 4) + "-" + date.substr(4, 2)));
+    pairs.emplace_back(it.get_docid(),
+                       interner.intern(FacetKind::day, date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2)));
   }
   const auto renumbered = interner.group_by_kind(column.names_, column.kind_end_);
   for (auto& pair : pairs) pair.second = renumbered[pair.second];

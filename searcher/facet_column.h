@@ -18,9 +18,10 @@
 
 namespace talash::searcher {
 
-// month: "YYYY-MM" of the article's date (UTC), for the date facet.
-enum class FacetKind : std::uint8_t { person, place, org, source, month, other };
-inline constexpr std::size_t kFacetKinds = 6;
+// month: "YYYY-MM" of the article's date (UTC), for the date facet; day: "YYYY-MM-DD", for
+// the same chart when the matches span a few weeks.
+enum class FacetKind : std::uint8_t { person, place, org, source, month, day, other };
+inline constexpr std::size_t kFacetKinds = 7;
 
 class FacetColumn {
  public:

@@ -36,11 +36,21 @@ struct FacetTally {
   Xapian::doccount bound = 0;    // Xapian shows every match until this many (check_at_least)
   std::array<std::vector<FacetCount>, kFacetKinds> top;
   std::vector<FacetCount> months;
+  std::vector<FacetCount> days;
 };
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Days from "YYYY-MM-DD" `a` to `b`.
+long day_span(std::string_view a, std::string_view b) {
+  auto days = [](std::string_view d) {
+    auto number = [&](std::size_t at, std::size_t n) { return std::stoi(std::string(d.substr(at, n))); };
+    return std::chrono::sys_days(std::chrono::year(number(0, 4)) / number(5, 2) / number(8, 2));
+  };
+  return (days(b) - days(a)).count();
+}
 
 std::unexpected<SearchError> error(SearchError::Code code, std::string message) {
   return std::unexpected(SearchError{code, std::move(message)});
@@ -159,15 +169,18 @@ class ValueFacetCounter {
     for (auto it = sources_.values_begin(); it != sources_.values_end(); ++it)
       if (!(*it).empty()) counts[static_cast<std::size_t>(FacetKind::source)][*it] += it.get_termfreq();
     auto& months = counts[static_cast<std::size_t>(FacetKind::month)];
+    auto& days = counts[static_cast<std::size_t>(FacetKind::day)];
     for (auto it = dates_.values_begin(); it != dates_.values_end(); ++it) {
       const std::string date = *it;  // YYYYMMDDhhmmss
-      if (date.size() >= 6) months[date.substr(0, 4) + "-" + date.substr(4, 2)] += it.get_termfreq();
+      if (date.size() < 8) continue;
+      months[date.substr(0, 4) + "-" + date.substr(4, 2)] += it.get_termfreq();
+      days[date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2)] += it.get_termfreq();
     }
     for (std::size_t k = 0; k < kFacetKinds; ++k) {
       std::vector<FacetCount> all;
       for (auto& [name, n] : counts[k]) all.push_back({name, n});
-      if (static_cast<FacetKind>(k) == FacetKind::month) {
-        t.months = all;  // by name already
+      if (static_cast<FacetKind>(k) == FacetKind::month || static_cast<FacetKind>(k) == FacetKind::day) {
+        (static_cast<FacetKind>(k) == FacetKind::month ? t.months : t.days) = all;  // by name already
         continue;
       }
       // As FacetCountSpy::top: count descending, then name.
@@ -379,6 +392,12 @@ void Searcher::add_facets(const FacetTally& tally, Xapian::doccount matches_lowe
   // Months: all of them, in order, for the date chart.
   auto& months = resp.facets["month"];
   for (auto& [month, count] : tally.months) months.push_back({month, month, "", scaled(count)});
+  // Days too when the dated matches span at most kDayFacetSpanDays: a chart of one or two
+  // bars by month says nothing about a story of a few weeks.
+  if (!tally.days.empty() && day_span(tally.days.front().name, tally.days.back().name) <= kDayFacetSpanDays) {
+    auto& days = resp.facets["day"];
+    for (auto& [day, count] : tally.days) days.push_back({day, day, "", scaled(count)});
+  }
   auto& sources = resp.facets["source"];
   for (auto& [name, count] : tally.top[static_cast<std::size_t>(FacetKind::source)])
     sources.push_back({name, name, "", scaled(count)});
@@ -650,6 +669,7 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
       tally.bound = column_spy->max_counted();
       tally.top = column_spy->top(req.facet_limit);
       tally.months = column_spy->all_by_name(FacetKind::month);
+      tally.days = column_spy->all_by_name(FacetKind::day);
     } else {
       tally = value_counter.tally(req.facet_limit, check_at_least);
     }

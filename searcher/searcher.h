@@ -102,6 +102,8 @@ class Searcher {
 // Relevance ranking rescoring the first stage's top documents with the
 // proximity bonus (see Searcher::search).
 inline constexpr std::size_t kRerankDepth = 30;
+// The date facet also counts per day when the dated matches span at most this many days.
+inline constexpr long kDayFacetSpanDays = 62;
 // boost=recent: at most this much weight (a one-word match weighs about 1-3,
 // a headline-long query 10 or more), halving every this many days of age.
 inline constexpr double kRecencyMaxWeight = 1.0;

@@ -560,7 +560,7 @@
   let facetsEstimated = false;
 
   function renderFacets(facets, s) {
-    const groups = [renderMonthChart(facets && facets.month, s),
+    const groups = [renderDateChart(facets, s),
       ...FILTER_TYPES.map((type) => renderFacetGroup(type, (facets && facets[type]) || [], s))]
       .filter(Boolean);
     els.facetGroups.replaceChildren(...groups);
@@ -619,25 +619,43 @@
     return { from: `${m[1]}-${m[2]}-01`, to: `${m[1]}-${m[2]}-${String(last).padStart(2, '0')}`, name: `${MONTHS[month - 1]} ${m[1]}` };
   }
 
+  const DAY_ID = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+  /** "2024-06-02" -> { from: "2024-06-02", to: "2024-06-02", name: "2 जून 2024" }, or null. */
+  function dayRange(id) {
+    const m = DAY_ID.exec(String(id));
+    if (!m || !MONTHS[Number(m[2]) - 1]) return null;
+    return { from: m[0], to: m[0], name: `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` };
+  }
+
+  // The server adds facets.day when the dated matches span a few weeks: then one bar per day.
+  function renderDateChart(facets, s) {
+    const days = facets && facets.day;
+    if (Array.isArray(days) && days.length >= 2) return renderMonthChart(days, s, 'day');
+    return renderMonthChart(facets && facets.month, s, 'month');
+  }
+
   function monthLabel(name, count) {
     const n = `${facetsEstimated ? 'लगभग ' : ''}${formatNumber(count)}`;
     return `${name}: ${n} ${count === 1 && !facetsEstimated ? 'ख़बर' : 'ख़बरें'}`;
   }
 
-  function renderMonthChart(items, s) {
+  function renderMonthChart(items, s, kind) {
     if (!Array.isArray(items)) return null;
+    const pattern = kind === 'day' ? DAY_ID : MONTH_ID;
+    const range = kind === 'day' ? dayRange : monthRange;
     const seen = new Set();
     const months = items
-      .filter((it) => it && MONTH_ID.test(String(it.id)) && Number.isFinite(it.count) && it.count >= 0)
+      .filter((it) => it && pattern.test(String(it.id)) && Number.isFinite(it.count) && it.count >= 0)
       .filter((it) => !seen.has(String(it.id)) && seen.add(String(it.id)))
-      .map((it) => ({ id: String(it.id), count: it.count, ...monthRange(it.id) }))
+      .map((it) => ({ id: String(it.id), count: it.count, ...range(it.id) }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     if (months.length < 2) return null;
 
     const max = Math.max(1, ...months.map((m) => m.count));
     const selected = months.findIndex((m) => m.from === s.from && m.to === s.to);
     const focusable = selected >= 0 ? selected : months.length - 1;
-    const headingId = 'facet-h-month';
+    const headingId = `facet-h-${kind}`;
     const bars = months.map((m, i) => {
       // Any month with matches gets a visible bar, however small next to the largest.
       const height = m.count > 0 ? Math.max(2, Math.round((m.count / max) * BAR_HEIGHT)) : 0;
@@ -656,7 +674,7 @@
     const first = months[0];
     const last = months[months.length - 1];
     return h('section', { class: 'facet-group month-facet' },
-      h('h3', { id: headingId, class: 'facet-heading' }, 'महीने'),
+      h('h3', { id: headingId, class: 'facet-heading' }, kind === 'day' ? 'दिन' : 'महीने'),
       h('ul', { class: 'month-chart', 'aria-labelledby': headingId }, bars),
       h('p', { class: 'month-axis', 'aria-hidden': 'true' },
         h('span', null, first.name), h('span', null, last.name)));

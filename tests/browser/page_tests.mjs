@@ -875,6 +875,34 @@ const tests = {
     assert.deepEqual(await chips(), ['1 जून 2024 से', '30 जून 2024 तक']);
     assertNoErrors(page);
   },
+
+  async day_chart_filter({ page, base }) {
+    // Matches within a few weeks: the server adds facets.day and the chart has a bar per day.
+    const month = [{ id: '2024-06', label: '2024-06', count: 9 }, { id: '2024-07', label: '2024-07', count: 1 }];
+    const day = [{ id: '2024-06-02', label: '2024-06-02', count: 6 }, { id: '2024-06-30', label: '2024-06-30', count: 3 },
+      { id: '2024-07-01', label: '2024-07-01', count: 1 }];
+    const hit = { id: 'd1', title: 'ख़बर', title_html: 'ख़बर', url: '', date: '2024-06-02', source: 'स्रोत', snippet: 'पाठ' };
+    const asked = await stubApi(page, [{
+      pattern: '*/api/search?*',
+      answer: (url) => {
+        const p = url.searchParams;
+        const days = day.filter((d) => (!p.get('from') || d.id >= p.get('from')) && (!p.get('to') || d.id <= p.get('to')));
+        return searchAnswer(url, [hit], { month, day: days });
+      },
+    }]);
+    await page.goto(base);
+    await search(page, 'बाढ़');
+    const chart = await monthChart(page);
+    assert.ok(chart && chart.visible, 'the chart is shown');
+    assert.deepEqual(chart.labels, ['2 जून 2024: 6 ख़बरें', '30 जून 2024: 3 ख़बरें', '1 जुलाई 2024: 1 ख़बर'], 'one bar per day');
+    assert.equal(await page.eval('document.querySelector("#facet-groups .month-facet h3").textContent'), 'दिन');
+    await act(page, () => page.click('#facet-groups .month-chart button[data-month="2024-06-30"]'));
+    const url = new URLSearchParams(await page.eval('location.search'));
+    assert.deepEqual([url.get('from'), url.get('to')], ['2024-06-30', '2024-06-30'], 'a click filters that day');
+    const api = asked.filter((u) => u.pathname === '/api/search').at(-1).searchParams;
+    assert.deepEqual([api.get('from'), api.get('to')], ['2024-06-30', '2024-06-30'], 'and the search asks for it');
+    assertNoErrors(page);
+  },
 };
 
 tests.facet_counts_estimated.serveArgs = ['--facet-exact-bound', '3'];

@@ -223,6 +223,14 @@ TEST(FacetMonthTest, CountsMatchesPerMonthInOrderAndSkipsUndated) {
   months.clear();
   for (const auto& v : r->facets["month"]) months += v.id + "=" + std::to_string(v.count) + " ";
   EXPECT_EQ(months, "2024-05=1 2024-06=2 ");
+  // Matches within a few weeks: counted per day too (UTC days), for the chart.
+  std::string days;
+  for (const auto& v : r->facets["day"]) days += v.id + "=" + std::to_string(v.count) + " ";
+  EXPECT_EQ(days, "2024-05-30=1 2024-06-02=1 2024-06-30=1 ");
+  req.from = "";
+  r = searcher->search(req);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_FALSE(r->facets.contains("day")) << "five years of matches: months only";
 }
 
 TEST(FacetRefreshTest, NewCommitsShowInTheFacets) {
