@@ -37,6 +37,26 @@ constexpr bool is_repeatable_sign(char32_t c) {
 }
 
 constexpr std::string_view kViramaUtf8 = "\xE0\xA5\x8D";  // U+094D
+constexpr std::string_view kAnusvaraUtf8 = "\xE0\xA4\x82";  // U+0902
+
+// Drops a repeatable sign that follows the same sign. The first pass of
+// normalize_hindi already does this, but NFC's canonical reordering can bring
+// two viramas together that another mark separated (् U+0825 ् -> ् ् U+0825),
+// and a second normalization would then drop one.
+void drop_repeated_signs(std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  char32_t last = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = i;
+    bool valid;
+    const char32_t c = utf8::decode(s, i, valid);
+    if (is_repeatable_sign(c) && c == last) continue;
+    last = c;
+    out.append(s, start, i - start);
+  }
+  s.swap(out);
+}
 
 // The class (varga) of a stop consonant: 0 velar क-ङ, 1 palatal च-ञ,
 // 2 retroflex ट-ण, 3 dental त-न, 4 labial प-म; -1 otherwise.
@@ -79,7 +99,9 @@ void fold_nasal_virama(std::string& s) {
         std::size_t k = j;
         char32_t next = utf8::decode(s, k, valid);
         if (nasal_folds_before(c, next)) {
-          utf8::append(out, 0x0902);
+          // अंन्दर: the anusvara is already there; a second one would be a
+          // repeated sign, which the next normalization drops (idempotence).
+          if (!out.ends_with(kAnusvaraUtf8)) utf8::append(out, 0x0902);
           i = j;
           continue;
         }
@@ -167,14 +189,20 @@ std::string normalize_hindi(std::string_view in) {
   // U+0929/0931/0934 need a nukta to compose).
   const icu::Normalizer2& n = nfc();
   UErrorCode status = U_ZERO_ERROR;
+  bool reordered = false;
   if (!n.isNormalizedUTF8(out, status) && U_SUCCESS(status)) {
     std::string composed;
     composed.reserve(out.size());
     icu::StringByteSink<std::string> sink(&composed);
     n.normalizeUTF8(0, out, sink, nullptr, status);
     if (U_SUCCESS(status)) out.swap(composed);
+    reordered = true;
   }
-  if (needs_fold) fold_and_recompose(out);
+  if (needs_fold) {
+    fold_and_recompose(out);
+    reordered = true;
+  }
+  if (reordered && out.find(kViramaUtf8) != std::string::npos) drop_repeated_signs(out);
   if (out.find(kViramaUtf8) != std::string::npos) fold_nasal_virama(out);
   return out;
 }

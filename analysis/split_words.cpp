@@ -242,7 +242,9 @@ class Splitter {
     if (U_SUCCESS(status)) {
       std::int32_t start = bi.first();
       for (std::int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {
-        if (bi.getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
+        // Spaces and punctuation; but ICU also calls a few letter runs "none"
+        // (l_ followed by a matra), and no letter may fall between tokens.
+        if (bi.getRuleStatus() < UBRK_WORD_NONE_LIMIT && !has_letter(start, end)) continue;
         segment(static_cast<std::size_t>(start), static_cast<std::size_t>(end));
       }
     }
@@ -295,6 +297,21 @@ class Splitter {
       last_letter = Scr::None;
     }
     emit(piece_begin, end);
+  }
+
+  bool has_letter(std::int32_t begin, std::int32_t end) const {
+    for (auto i = static_cast<std::size_t>(begin); i < static_cast<std::size_t>(end);) {
+      const auto b = static_cast<unsigned char>(text_[i]);
+      if (b < 0x80) {  // the common case: spaces and ASCII punctuation
+        if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') return true;
+        ++i;
+        continue;
+      }
+      bool valid;
+      Scr scr;
+      if (classify(utf8::decode(text_.substr(0, static_cast<std::size_t>(end)), i, valid), scr) == Cls::Letter) return true;
+    }
+    return false;
   }
 
   // The '.' at cps_[k] joins two single-akshara units of an abbreviation

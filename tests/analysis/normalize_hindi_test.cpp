@@ -153,6 +153,11 @@ const NormRow kRepeatedSigns[] = {
     {"DoubleVirama", "क्््ष", "क्ष"},
     {"TwoSeparateAaKept", "नाना", "नाना"},
     {"CandrabinduThenAnusvara", "हँं", "हं"},
+    // Found by tests/fuzz/normalize_fuzz (normalizing twice changed these):
+    // NFC moves a virama next to another one across a mark of a higher class,
+    {"ViramasThatNfcBringsTogether", "\u094D\u0825\u094D", "\u094D\u0825"},
+    // and a folded nasal + virama right after an anusvara made a second one.
+    {"NasalFoldedAfterAnusvara", "अंन्दर", "अंदर"},
 };
 INSTANTIATE_TEST_SUITE_P(RepeatedSigns, NormalizeTest, ::testing::ValuesIn(kRepeatedSigns), RowName{});
 

@@ -84,6 +84,9 @@ const SplitRow kEdge[] = {
     {"EmojiDropped", "\xF0\x9F\x98\x80 भारत", "भारत@5-17"},
     {"InvalidByteSeparates", "a\xFF" "b", "a@0-1 b@2-3"},
     {"LeadingAndTrailingSpace", "  रूस  ", "रूस@2-11"},
+    // Found by tests/fuzz/split_words_fuzz: ICU calls "l_" + a matra no word
+    // at all, which dropped the letter.
+    {"LetterInASegmentIcuCallsNone", "l_\u0947 h", "l_\u0947@0-5 h@6-7"},
 };
 INSTANTIATE_TEST_SUITE_P(Edge, SplitWordsTest, ::testing::ValuesIn(kEdge), RowName{});
 
