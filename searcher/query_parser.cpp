@@ -513,7 +513,13 @@ class Parser {
       return std::optional<QueryNode>(std::move(*f));
     }
     if (lx.kind == LexKind::LParen) {
+      // Each level recurses here and in the builder: bounded, so a query of
+      // nothing but '(' gets an error instead of exhausting the stack.
+      if (depth_ == kMaxQueryDepth)
+        return fail("parentheses nest more than " + std::to_string(kMaxQueryDepth) + " deep", lx.offset);
+      ++depth_;
       auto inner = parse_or();
+      --depth_;
       if (!inner) return std::unexpected(inner.error());
       if (peek().kind != LexKind::RParen)
         return std::unexpected(QueryError{"'(' is never closed", lx.offset});
@@ -544,6 +550,7 @@ class Parser {
 
   std::vector<Lexeme> lx_;
   std::size_t pos_ = 0;
+  unsigned depth_ = 0;  // open '(' around the current position
 };
 
 // Variant lookups of one query, shared by its two builders.

@@ -8,7 +8,7 @@
 //                      terms joined by operators: every term is separated from the next by an
 //                      operator. "रूस और चीन" is AND, but "भारत और पाकिस्तान के बीच" and a lone
 //                      "और" are words (और/या/नहीं are common words, and query-time stopwords).
-//   ( ... )            grouping
+//   ( ... )            grouping (at most kMaxQueryDepth = 32 levels deep)
 //   a NEAR/n b         a and b at most n words apart, in either order (1..50; NEAR = NEAR/10),
 //                      within one sentence; operands are words or phrases; chains a NEAR b NEAR c
 //   SENT(a b ...)      all the words (or phrases) in one sentence (positions: schema::kSentenceGap)
@@ -95,6 +95,8 @@ inline constexpr Xapian::termcount kMaxWildcardTerms = 100;
 // NEAR/n: n from 1 to this.
 inline constexpr unsigned kMaxNearDistance = 50;
 inline constexpr unsigned kDefaultNearDistance = 10;
+// ( ... ) nest at most this deep (parsing and building recurse per level).
+inline constexpr unsigned kMaxQueryDepth = 32;
 
 // Chosen on the dev sets (bench/compare_relevance); the region around these
 // values is flat (within 0.002 MRR@10), so they are not a knife-edge fit.

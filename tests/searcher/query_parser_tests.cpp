@@ -225,6 +225,20 @@ TEST(QueryParserErrors, PointAtTheProblem) {
   }
 }
 
+// Found by tests/fuzz/query_parser_fuzz: 2,000 '(' (a query the server
+// accepts) overflowed the stack under AddressSanitizer.
+TEST(QueryParserErrors, DeepNestingIsAnErrorNotACrash) {
+  const std::string at_limit = std::string(kMaxQueryDepth, '(') + "रूस" + std::string(kMaxQueryDepth, ')');
+  EXPECT_EQ(parse_and_describe(at_limit.c_str()), parse_and_describe("रूस"));
+  for (std::size_t depth : {std::size_t{kMaxQueryDepth} + 1, std::size_t{2000}, std::size_t{100000}}) {
+    const std::string text = std::string(depth, '(') + "रूस" + std::string(depth, ')');
+    auto parsed = parse_query(text);
+    ASSERT_FALSE(parsed.has_value()) << depth;
+    EXPECT_EQ(parsed.error().message, "parentheses nest more than 32 deep");
+    EXPECT_EQ(parsed.error().offset, kMaxQueryDepth);  // the first '(' too many
+  }
+}
+
 TEST(QueryParserFilters, FiltersOnlyMatchAllAndCollectNoHighlight) {
   auto parsed = parse_query("source:bbc date:2024 person:kim-jong-un");
   ASSERT_TRUE(parsed.has_value());
