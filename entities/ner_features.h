@@ -2,8 +2,11 @@
 // Features of the named-entity tagger. Every feature is a string
 // "template|value" (such as "w-1|मंत्री" or "gz|B-PER"), identified by the
 // 64-bit FNV-1a hash of that string. The hot path hashes the bytes in place
-// and allocates nothing per token; render() spells the same features out for
-// tests and debugging, and ner_feature_id(rendered) == the id extract() gives.
+// and allocates nothing per token: one pass over a word's bytes advances every
+// hash that reads the word (the word under its five templates and the two
+// bigrams around it), from hash states of the templates computed once.
+// render() spells the same features out for tests and debugging, and
+// ner_feature_id(rendered) == the id extract() gives.
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -65,11 +68,16 @@ class NerFeatureExtractor {
   std::string render(std::span<const NerToken> tokens) const;
 
  private:
+  struct Tables;
+  // Per token, into this thread's scratch: gazetteer tags and alias types,
+  // lexicon values and acronym buckets. keys[i] = analysis::fnv1a(norm).
+  void prepare(std::span<const NerToken> tokens, std::span<const std::uint64_t> keys) const;
   template <class Sink>
   void emit(std::span<const NerToken> tokens, Sink& sink) const;
 
   NerFeatureOptions options_;
   std::shared_ptr<const std::vector<NerLexicon>> lexicons_;  // shared by copies
+  std::shared_ptr<const Tables> tables_;                     // built from the options and lexicons; shared by copies
 };
 
 // The word-shape value of `original`: one letter per run of code points of a

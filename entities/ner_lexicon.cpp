@@ -111,8 +111,7 @@ NerLexicon::Values NerLexicon::find(std::string_view norm) const {
   const std::uint64_t key = ner_lexicon_key(norm);
   const auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
   if (it == keys_.end() || *it != key) return {};
-  const auto i = static_cast<std::size_t>(it - keys_.begin());
-  return Values{entry_values_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]};
+  return values(static_cast<std::size_t>(it - keys_.begin()));
 }
 
 void NerLexicon::write(std::string& out) const {

@@ -32,6 +32,12 @@ class NerLexicon {
     std::size_t count = 0;
   };
   Values find(std::string_view norm) const;
+  // Entry i (0 .. size() - 1): its word's hash (ascending in i) and values.
+  std::uint64_t key(std::size_t i) const { return keys_[i]; }
+  Values values(std::size_t i) const {
+    return Values{entry_values_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]};
+  }
+  std::size_t value_count() const { return values_.size(); }
   const std::string& value(std::uint32_t index) const { return values_[index]; }
 
   // Serialization into the model file (entities/ner_model.cpp).

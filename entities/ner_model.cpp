@@ -7,6 +7,10 @@
 #include <stdexcept>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace talash::embedded {
 extern const std::string_view ner_model_bin;
 }
@@ -74,18 +78,18 @@ struct Reader {
   }
 };
 
-inline std::uint64_t slot_of(std::uint64_t id) {
-  // The ids are FNV hashes; one multiply spreads their high bits down.
-  return (id ^ (id >> 31)) * 0x9E3779B97F4A7C15ULL;
-}
+constexpr std::size_t kLanes = NerViterbi2Tables<std::int32_t>::kLanes;  // emission scores per token
 
 // Per-thread buffers for tag() and find().
 struct TagScratch {
   NerFeatures features;
-  std::vector<std::int32_t> emissions;
-  std::vector<std::int32_t> ensemble_emissions;
+  std::vector<std::int32_t> emissions;  // [member][token][lane]
+  std::vector<std::int32_t> compact;    // one member's, kNerTagCount per token (first-order decoding)
+  std::vector<std::uint64_t> hashes;    // per feature (WeightTable::accumulate)
+  std::vector<std::uint32_t> entries;   // per feature: the entry it may be (WeightTable::accumulate)
   std::vector<std::uint8_t> backpointers;
-  std::vector<NerTag> tags;
+  std::vector<NerTag> tags;         // find(): one sentence's tags
+  std::vector<NerTag> member_tags;  // tag(): one member's
 };
 
 TagScratch& tag_scratch() {
@@ -128,7 +132,9 @@ NerModel::NerModel(Parts parts)
       info_(std::move(parts.info)) {
   if (second_order_) transitions2_ = *parts.transitions2;
   for (std::size_t i = 0; i < kNerTransitionCount; ++i) transitions32_[i] = transitions_[i];
-  for (std::size_t i = 0; i < kNerTransition2Count; ++i) transitions2_32_[i] = transitions2_[i];
+  std::array<std::int32_t, kNerTransition2Count> transitions2_32{};
+  for (std::size_t i = 0; i < kNerTransition2Count; ++i) transitions2_32[i] = transitions2_[i];
+  viterbi2_tables_ = NerViterbi2Tables<std::int32_t>(transitions32_, transitions2_32);
   build_table(std::move(parts.weights));
 }
 
@@ -140,53 +146,166 @@ NerModel::Parts NerModel::parts() const {
           .info = info_,
           .lexicons = extractor_.lexicons(),
           .reversed = reversed_};
-  p.weights.resize(rows_.size());
-  for (std::size_t r = 0; r < rows_.size(); ++r) {
-    p.weights[r].id = row_ids_[r];
-    std::copy_n(rows_[r].begin(), kNerTagCount, p.weights[r].weights.begin());
+  p.weights.resize(table_.size());
+  for (std::size_t r = 0; r < table_.size(); ++r) {
+    p.weights[r].id = table_.id(r);
+    std::copy_n(table_.row(r, 0), kNerTagCount, p.weights[r].weights.begin());
   }
   return p;
 }
 
+void NerModel::WeightTable::build(std::span<const std::uint64_t> ids, std::size_t members) {
+  size_ = ids.size();
+  members_ = members;
+  stride_ = 32;
+  while (stride_ < 8 + 16 * members) stride_ *= 2;
+  // One more entry, id 0 and zero weights, that absent features add.
+  lines_.assign(((size_ + 1) * stride_ + sizeof(Line) - 1) / sizeof(Line), Line{});
+  for (std::size_t r = 0; r < size_; ++r)
+    std::memcpy(bytes() + r * stride_, &ids[r], sizeof(std::uint64_t));
+  std::size_t capacity = 16;
+  while (capacity < size_ * 2) capacity *= 2;  // load factor <= 0.5
+  slot_shift_ = 64 - static_cast<unsigned>(std::countr_zero(capacity));
+  entry_bits_ = std::max(1u, static_cast<unsigned>(std::bit_width(size_)));
+  if (entry_bits_ > 30) throw std::invalid_argument("NerModel: too many features");
+  const unsigned fingerprint_bits = 32 - entry_bits_;
+  fingerprint_shift_ = slot_shift_ - fingerprint_bits;
+  fingerprint_mask_ = (std::uint32_t{1} << fingerprint_bits) - 1;
+  // Linear probing without wrapping around: a run at the end goes on past
+  // `capacity`, and kProbeWidth empty slots close the table, so reading
+  // kProbeWidth slots from any probe position stays inside it.
+  slots_.assign(capacity + kProbeWidth, 0);
+  for (std::size_t r = 0; r < size_; ++r) {
+    const std::uint64_t h = mix(ids[r]);
+    std::size_t slot = h >> slot_shift_;
+    while (slots_[slot] != 0) ++slot;
+    const auto fingerprint = static_cast<std::uint32_t>(h >> fingerprint_shift_) & fingerprint_mask_;
+    slots_[slot] = fingerprint << entry_bits_ | static_cast<std::uint32_t>(r + 1);
+    if (slot + kProbeWidth >= slots_.size()) slots_.resize(slot + kProbeWidth + 1, 0);
+  }
+}
+
+std::uint64_t NerModel::WeightTable::id(std::size_t entry) const {
+  std::uint64_t id;
+  std::memcpy(&id, bytes() + entry * stride_, sizeof id);
+  return id;
+}
+
+std::size_t NerModel::WeightTable::find(std::uint64_t id) const {
+  const std::uint64_t h = mix(id);
+  const auto fingerprint = static_cast<std::uint32_t>(h >> fingerprint_shift_) & fingerprint_mask_;
+  const std::uint32_t entry_mask = (std::uint32_t{1} << entry_bits_) - 1;
+  for (std::size_t slot = h >> slot_shift_;; ++slot) {
+    const std::uint32_t e = slots_[slot];
+    if (e == 0) return kNone;
+    if (e >> entry_bits_ == fingerprint && this->id((e & entry_mask) - 1) == id) return (e & entry_mask) - 1;
+  }
+}
+
+void NerModel::WeightTable::accumulate(const NerFeatures& features, std::int32_t* emissions) const {
+  TagScratch& s = tag_scratch();
+  const std::size_t k_count = features.ids.size();
+  const std::size_t n = features.offsets.empty() ? 0 : features.offsets.size() - 1;
+  s.hashes.resize(k_count);
+  s.entries.resize(k_count);
+  // 1. Where each feature's slot is; start reading the slots.
+  for (std::size_t k = 0; k < k_count; ++k) {
+    const std::uint64_t h = mix(features.ids[k]);
+    s.hashes[k] = h;
+    __builtin_prefetch(slots_.data() + (h >> slot_shift_));
+  }
+  // 2. The entry the first matching fingerprint of the probe run points at,
+  // or the zero entry; start reading the entries. Without branches on whether
+  // the model has the feature (it is a coin toss).
+  const std::uint32_t entry_mask = (std::uint32_t{1} << entry_bits_) - 1;
+  const auto zero_entry = static_cast<std::uint32_t>(size_);
+  const unsigned char* base = bytes();
+  const std::uint32_t* slots = slots_.data();
+  for (std::size_t k = 0; k < k_count; ++k) {
+    const std::uint64_t h = s.hashes[k];
+    const std::uint32_t key = (static_cast<std::uint32_t>(h >> fingerprint_shift_) & fingerprint_mask_) << entry_bits_;
+    std::size_t slot = h >> slot_shift_;
+    unsigned hit, empty;
+    while (true) {
+#if defined(__SSE2__)
+      const __m128i e = _mm_loadu_si128(reinterpret_cast<const __m128i*>(slots + slot));
+      empty = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(e, _mm_setzero_si128()))));
+      const __m128i same = _mm_cmpeq_epi32(_mm_and_si128(e, _mm_set1_epi32(static_cast<std::int32_t>(~entry_mask))),
+                                           _mm_set1_epi32(static_cast<std::int32_t>(key)));
+      hit = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(same))) & ~empty;
+#else
+      hit = empty = 0;
+      for (unsigned w = 0; w < kProbeWidth; ++w) {
+        empty |= unsigned{slots[slot + w] == 0} << w;
+        hit |= unsigned{slots[slot + w] != 0 && (slots[slot + w] & ~entry_mask) == key} << w;
+      }
+#endif
+      hit &= (empty & (0u - empty)) - 1;  // before the first empty slot (all when none)
+      if (__builtin_expect((hit | empty) != 0, 1)) break;
+      slot += kProbeWidth;  // a run longer than the probe: rare
+    }
+    const std::uint32_t code = slots[slot + static_cast<unsigned>(std::countr_zero(hit | (1u << (kProbeWidth - 1))))];
+    const std::uint32_t entry = hit != 0 ? (code & entry_mask) - 1 : zero_entry;
+    __builtin_prefetch(base + std::size_t{entry} * stride_);
+    s.entries[k] = entry;
+  }
+  // 3. Check the ids (a fingerprint can match another feature: then search
+  // the whole run) and add the weights, one token at a time.
+  auto add = [&]<std::size_t Members>() {
+    const std::size_t m_count = Members == 0 ? members_ : Members;
+    constexpr std::size_t kAcc = Members == 0 ? 1 : Members * kLanes;
+    std::array<std::int32_t, kAcc> acc;
+    for (std::size_t i = 0; i < n; ++i) {
+      if constexpr (Members > 0) acc.fill(0);
+      for (std::uint32_t k = features.offsets[i]; k < features.offsets[i + 1]; ++k) {
+        std::size_t entry = s.entries[k];
+        const bool other = id(entry) != features.ids[k];
+        if (__builtin_expect(other & (entry != zero_entry), 0)) {
+          entry = find(features.ids[k]);
+          if (entry == kNone) continue;
+        }
+        const std::int16_t* w = row(entry, 0);
+        if constexpr (Members > 0) {
+          for (std::size_t x = 0; x < Members * kLanes; ++x) acc[x] += w[x];
+        } else {
+          for (std::size_t m = 0; m < m_count; ++m)
+            for (std::size_t t = 0; t < kLanes; ++t) emissions[(m * n + i) * kLanes + t] += w[m * kLanes + t];
+        }
+      }
+      if constexpr (Members > 0)
+        for (std::size_t m = 0; m < Members; ++m)
+          std::copy_n(acc.data() + m * kLanes, kLanes, emissions + (m * n + i) * kLanes);
+    }
+  };
+  if (members_ == 1)
+    add.template operator()<1>();
+  else if (members_ == 3)
+    add.template operator()<3>();
+  else
+    add.template operator()<0>();
+}
+
 void NerModel::build_table(std::vector<FeatureWeights> features) {
   std::sort(features.begin(), features.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-  rows_.clear();
-  row_ids_.clear();
-  rows_.reserve(features.size());
-  row_ids_.reserve(features.size());
+  std::vector<std::uint64_t> ids;
+  ids.reserve(features.size());
   for (const FeatureWeights& f : features) {
     if (f.id == 0) throw std::invalid_argument("NerModel: feature id 0");
-    if (!row_ids_.empty() && row_ids_.back() == f.id) throw std::invalid_argument("NerModel: duplicate feature id");
-    Row row{};
-    std::copy(f.weights.begin(), f.weights.end(), row.begin());
-    rows_.push_back(row);
-    row_ids_.push_back(f.id);
+    if (!ids.empty() && ids.back() == f.id) throw std::invalid_argument("NerModel: duplicate feature id");
+    ids.push_back(f.id);
   }
-  std::size_t capacity = 16;
-  while (capacity < rows_.size() * 2) capacity *= 2;  // load factor <= 0.5
-  keys_.assign(capacity, 0);
-  slot_row_.assign(capacity, 0);
-  mask_ = capacity - 1;
-  for (std::size_t r = 0; r < row_ids_.size(); ++r) {
-    std::uint64_t slot = slot_of(row_ids_[r]) & mask_;
-    while (keys_[slot] != 0) slot = (slot + 1) & mask_;
-    keys_[slot] = row_ids_[r];
-    slot_row_[slot] = static_cast<std::uint32_t>(r);
-  }
+  table_.build(ids, 1);
+  for (std::size_t r = 0; r < features.size(); ++r)
+    std::copy(features[r].weights.begin(), features[r].weights.end(), table_.row(r, 0));
 }
 
 const std::int16_t* NerModel::weights(std::uint64_t id) const {
-  std::uint64_t slot = slot_of(id) & mask_;
-  while (true) {
-    const std::uint64_t key = keys_[slot];
-    if (key == id) return rows_[slot_row_[slot]].data();
-    if (key == 0) return nullptr;
-    slot = (slot + 1) & mask_;
-  }
+  const std::size_t entry = table_.find(id);
+  return entry == WeightTable::kNone ? nullptr : table_.row(entry, 0);
 }
 
 std::size_t NerModel::feature_count() const {
-  if (members_.empty()) return rows_.size();
+  if (members_.empty()) return table_.size();
   std::size_t n = 0;
   for (const NerModel& m : members_) n += m.feature_count();
   return n;
@@ -211,7 +330,7 @@ bool operator==(const NerModel& a, const NerModel& b) {
   if (!a.members_.empty() || !b.members_.empty()) return a.info_ == b.info_ && a.members_ == b.members_;
   return a.feature_options() == b.feature_options() && a.scale_ == b.scale_ && a.transitions_ == b.transitions_ &&
          a.second_order_ == b.second_order_ && a.reversed_ == b.reversed_ && a.transitions2_ == b.transitions2_ && a.info_ == b.info_ &&
-         a.extractor_.lexicons() == b.extractor_.lexicons() && a.row_ids_ == b.row_ids_ && a.rows_ == b.rows_;
+         a.extractor_.lexicons() == b.extractor_.lexicons() && a.table_ == b.table_;
 }
 
 std::string NerModel::save() const {
@@ -247,15 +366,16 @@ std::string NerModel::save() const {
   for (const std::int16_t t : transitions_) put(out, t);
   if (second_order_)
     for (const std::int16_t t : transitions2_) put(out, t);
-  put(out, static_cast<std::uint32_t>(rows_.size()));
-  for (std::size_t r = 0; r < rows_.size(); ++r) {
-    put(out, row_ids_[r]);
+  put(out, static_cast<std::uint32_t>(table_.size()));
+  for (std::size_t r = 0; r < table_.size(); ++r) {
+    put(out, table_.id(r));
+    const std::int16_t* row = table_.row(r, 0);
     std::uint8_t mask = 0;
     for (std::size_t t = 0; t < kNerTagCount; ++t)
-      if (rows_[r][t] != 0) mask |= static_cast<std::uint8_t>(1u << t);
+      if (row[t] != 0) mask |= static_cast<std::uint8_t>(1u << t);
     put(out, mask);
     for (std::size_t t = 0; t < kNerTagCount; ++t)
-      if (rows_[r][t] != 0) put(out, rows_[r][t]);
+      if (row[t] != 0) put(out, row[t]);
   }
   put(out, checksum(out));
   return out;
@@ -381,60 +501,37 @@ std::vector<NerTag> NerModel::tag(std::span<const NerToken> tokens) const {
   return out;
 }
 
-void NerModel::decode(const NerFeatures& features, std::size_t n, std::vector<NerTag>& out) const {
+void NerModel::decode(std::int32_t* emissions, std::size_t n, std::vector<NerTag>& out) const {
   TagScratch& s = tag_scratch();
-  s.emissions.assign(n * kNerTagCount, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    std::int32_t acc[8] = {};
-    for (std::uint32_t k = features.offsets[i]; k < features.offsets[i + 1]; ++k) {
-      if (const std::int16_t* w = weights(features.ids[k]))
-        for (std::size_t t = 0; t < 8; ++t) acc[t] += w[t];
-    }
-    std::copy_n(acc, kNerTagCount, s.emissions.begin() + static_cast<std::ptrdiff_t>(i * kNerTagCount));
-  }
-  viterbi(s.emissions, out);
-}
-
-void NerModel::viterbi(std::vector<std::int32_t>& emissions, std::vector<NerTag>& out) const {
-  TagScratch& s = tag_scratch();
-  const std::size_t n = emissions.size() / kNerTagCount;
-  if (reversed_)  // token-major blocks in reverse order
+  if (reversed_)  // token blocks in reverse order
     for (std::size_t i = 0, j = n; i + 1 < j; ++i, --j)
-      std::swap_ranges(emissions.begin() + static_cast<std::ptrdiff_t>(i * kNerTagCount),
-                       emissions.begin() + static_cast<std::ptrdiff_t>((i + 1) * kNerTagCount),
-                       emissions.begin() + static_cast<std::ptrdiff_t>((j - 1) * kNerTagCount));
-  if (second_order_)
-    ner_viterbi2<std::int32_t>(emissions, transitions32_, transitions2_32_, out, s.backpointers);
-  else
-    ner_viterbi<std::int32_t>(emissions, transitions32_, out, s.backpointers);
+      std::swap_ranges(emissions + i * kLanes, emissions + (i + 1) * kLanes, emissions + (j - 1) * kLanes);
+  if (second_order_) {
+    ner_viterbi2_lanes(emissions, n, viterbi2_tables_, out, s.backpointers);
+  } else {
+    s.compact.resize(n * kNerTagCount);
+    for (std::size_t i = 0; i < n; ++i)
+      std::copy_n(emissions + i * kLanes, kNerTagCount, s.compact.data() + i * kNerTagCount);
+    ner_viterbi<std::int32_t>(s.compact, transitions32_, out, s.backpointers);
+  }
   if (reversed_) out = ner_reverse(out);
 }
 
 void NerModel::build_ensemble_table() {
   const std::size_t m = members_.size();
   std::vector<std::uint64_t> ids;
-  for (const NerModel& member : members_) ids.insert(ids.end(), member.row_ids_.begin(), member.row_ids_.end());
+  for (const NerModel& member : members_)
+    for (std::size_t j = 0; j < member.table_.size(); ++j) ids.push_back(member.table_.id(j));
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  ens_rows_.assign(ids.size() * m, Row{});
+  ensemble_table_.build(ids, m);
   for (std::size_t k = 0; k < m; ++k) {
-    const NerModel& member = members_[k];
+    const WeightTable& own = members_[k].table_;
     std::size_t r = 0;
-    for (std::size_t j = 0; j < member.row_ids_.size(); ++j) {
-      while (ids[r] != member.row_ids_[j]) ++r;  // both ascending
-      ens_rows_[r * m + k] = member.rows_[j];
+    for (std::size_t j = 0; j < own.size(); ++j) {
+      while (ids[r] != own.id(j)) ++r;  // both ascending
+      std::copy_n(own.row(j, 0), kLanes, ensemble_table_.row(r, k));
     }
-  }
-  std::size_t capacity = 16;
-  while (capacity < ids.size() * 2) capacity *= 2;
-  ens_keys_.assign(capacity, 0);
-  ens_slot_row_.assign(capacity, 0);
-  ens_mask_ = capacity - 1;
-  for (std::size_t r = 0; r < ids.size(); ++r) {
-    std::uint64_t slot = slot_of(ids[r]) & ens_mask_;
-    while (ens_keys_[slot] != 0) slot = (slot + 1) & ens_mask_;
-    ens_keys_[slot] = ids[r];
-    ens_slot_row_[slot] = static_cast<std::uint32_t>(r);
   }
 }
 
@@ -442,40 +539,25 @@ void NerModel::tag(std::span<const NerToken> tokens, std::vector<NerTag>& out) c
   TagScratch& s = tag_scratch();
   extractor_.extract(tokens, s.features);
   const std::size_t n = tokens.size();
+  // Every member's emissions in one pass over the features: [member][token][lane]
+  // (members read the same features, so they are extracted once).
+  const WeightTable& table = members_.empty() ? table_ : ensemble_table_;
+  const std::size_t members = table.members();
+  s.emissions.assign(members * n * kLanes, 0);
+  table.accumulate(s.features, s.emissions.data());
   if (members_.empty()) {
-    decode(s.features, n, out);
+    decode(s.emissions.data(), n, out);
     return;
   }
-  // Votes per mention (members read the same features, so they are extracted once).
+  // Votes per mention.
   struct Vote {
     NerSpan span;
     std::size_t votes;
   };
   std::vector<Vote> votes;
-  std::vector<NerTag> tags;
-  // Every member's emissions in one pass over the features: [member][token][tag].
-  const std::size_t members = members_.size();
-  std::vector<std::int32_t>& all = s.ensemble_emissions;
-  all.assign(members * n * kNerTagCount, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    for (std::uint32_t k = s.features.offsets[i]; k < s.features.offsets[i + 1]; ++k) {
-      const std::uint64_t id = s.features.ids[k];
-      std::uint64_t slot = slot_of(id) & ens_mask_;
-      while (ens_keys_[slot] != id && ens_keys_[slot] != 0) slot = (slot + 1) & ens_mask_;
-      if (ens_keys_[slot] == 0) continue;
-      const Row* rows = ens_rows_.data() + std::size_t{ens_slot_row_[slot]} * members;
-      for (std::size_t mi = 0; mi < members; ++mi) {
-        std::int32_t* e = all.data() + (mi * n + i) * kNerTagCount;
-        for (std::size_t t = 0; t < kNerTagCount; ++t) e[t] += rows[mi][t];
-      }
-    }
-  }
   for (std::size_t mi = 0; mi < members; ++mi) {
-    const NerModel& m = members_[mi];
-    s.emissions.assign(all.begin() + static_cast<std::ptrdiff_t>(mi * n * kNerTagCount),
-                       all.begin() + static_cast<std::ptrdiff_t>((mi + 1) * n * kNerTagCount));
-    m.viterbi(s.emissions, tags);
-    for (const NerSpan& span : ner_spans(tags)) {
+    members_[mi].decode(s.emissions.data() + mi * n * kLanes, n, s.member_tags);
+    for (const NerSpan& span : ner_spans(s.member_tags)) {
       auto it = std::find_if(votes.begin(), votes.end(), [&](const Vote& v) { return v.span == span; });
       if (it == votes.end())
         votes.push_back({span, 1});
