@@ -4,7 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 
 #include "analysis/split_words.h"
@@ -277,15 +278,23 @@ struct NerFeatureExtractor::Tables {
   static std::uint64_t mix(std::uint64_t x) { return (x ^ (x >> 31)) * 0x9E3779B97F4A7C15ULL; }
 
   Tables(const std::vector<NerLexicon>& lexs, const GazetteerIndex* gaz) : lexicons(lexs.size()) {
-    std::map<std::uint64_t, std::uint32_t> rows;  // key -> lex row
+    // The lexicons' hashes, ascending and unique: one row of values each.
+    std::vector<std::uint64_t> keys;
+    for (const NerLexicon& lex : lexs)
+      for (std::size_t i = 0; i < lex.size(); ++i) keys.push_back(lex.key(i));
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    auto row_of = [&](std::uint64_t key) {
+      const auto it = std::lower_bound(keys.begin(), keys.end(), key);
+      return it != keys.end() && *it == key ? static_cast<std::uint32_t>(it - keys.begin()) : kNoLex;
+    };
+    lex_values.resize(keys.size() * lexicons);
     for (std::size_t k = 0; k < lexs.size(); ++k)
-      for (std::size_t i = 0; i < lexs[k].size(); ++i) {
-        const auto [it, added] = rows.try_emplace(lexs[k].key(i), static_cast<std::uint32_t>(rows.size()));
-        if (added) lex_values.resize(lex_values.size() + lexicons);
-        lex_values[std::size_t{it->second} * lexicons + k] = lexs[k].values(i);
-      }
+      for (std::size_t i = 0; i < lexs[k].size(); ++i)
+        lex_values[std::size_t{row_of(lexs[k].key(i))} * lexicons + k] = lexs[k].values(i);
+    // One entry per gazetteer word (with the row of its hash, if any), and
+    // one per other hash of the lexicons.
     std::vector<Entry> entries;
-    std::map<std::uint64_t, std::size_t> gaz_per_key;
     if (gaz) {
       const auto& words = gaz->tagger.words();
       for (std::uint32_t w = 0; w < words.size(); ++w) {
@@ -296,15 +305,21 @@ struct NerFeatureExtractor::Tables {
                 .types = gaz->word_types[w],
                 .flags = kUsed};
         text += words[w];
-        if (const auto it = rows.find(e.key); it != rows.end()) e.lex = it->second;
-        ++gaz_per_key[e.key];
+        e.lex = row_of(e.key);
         entries.push_back(e);
       }
+      std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+      for (std::size_t i = 0; i + 1 < entries.size(); ++i)
+        if (entries[i].key == entries[i + 1].key) {
+          entries[i].flags |= kSharedKey;
+          entries[i + 1].flags |= kSharedKey;
+        }
     }
-    for (const auto& [key, row] : rows)
-      if (!gaz_per_key.contains(key)) entries.push_back(Entry{.key = key, .lex = row, .flags = kUsed});
-    for (Entry& e : entries)
-      if (gaz_per_key.contains(e.key) && gaz_per_key[e.key] > 1) e.flags |= kSharedKey;
+    std::vector<char> has_word(keys.size(), 0);
+    for (const Entry& e : entries)
+      if (e.lex != kNoLex) has_word[e.lex] = 1;
+    for (std::uint32_t r = 0; r < keys.size(); ++r)
+      if (!has_word[r]) entries.push_back(Entry{.key = keys[r], .lex = r, .flags = kUsed});
     std::size_t capacity = 16;
     while (capacity < entries.size() * 2) capacity *= 2;
     shift = 64 - static_cast<unsigned>(std::countr_zero(capacity));
@@ -354,16 +369,29 @@ std::string ner_word_shape(std::string_view original) {
   return std::string(buf, word_shape(original, buf));
 }
 
+struct NerFeatureExtractor::LazyTables {
+  std::once_flag once;
+  std::unique_ptr<const Tables> tables;
+};
+
 NerFeatureExtractor::NerFeatureExtractor(const NerFeatureOptions& options, std::vector<NerLexicon> lexicons)
     : options_(options), lexicons_(std::make_shared<const std::vector<NerLexicon>>(std::move(lexicons))) {
   if (options_.affixes > 4) options_.affixes = 4;
-  tables_ = std::make_shared<const Tables>(*lexicons_, options_.gazetteer ? &gazetteer_index() : nullptr);
+  if (options_.gazetteer) gazetteer_index();  // build it now, not on the first sentence
+  tables_ = std::make_shared<LazyTables>();
+}
+
+const NerFeatureExtractor::Tables& NerFeatureExtractor::tables() const {
+  std::call_once(tables_->once, [&] {
+    tables_->tables = std::make_unique<const Tables>(*lexicons_, options_.gazetteer ? &gazetteer_index() : nullptr);
+  });
+  return *tables_->tables;
 }
 
 void NerFeatureExtractor::prepare(std::span<const NerToken> tokens, std::span<const std::uint64_t> keys) const {
   const std::size_t n = tokens.size();
   Scratch& s = scratch();
-  const Tables& tables = *tables_;
+  const Tables& tables = this->tables();
   const std::size_t nl = lexicons_->size();
   if (options_.gazetteer) {
     s.gz.assign(n, NerTag::O);
@@ -521,7 +549,7 @@ void NerFeatureExtractor::extract(std::span<const NerToken> tokens, NerFeatures&
   prepare(tokens, s.keys);
 
   // 2. The ids, token by token, in render() order.
-  const Tables& tables = *tables_;
+  const Tables& tables = this->tables();
   const std::size_t nl = lexicons_->size();
   const std::size_t affixes = options_.affixes;
   std::vector<std::uint64_t>& ids = out.ids;

@@ -69,6 +69,9 @@ class NerFeatureExtractor {
 
  private:
   struct Tables;
+  struct LazyTables;
+  // Built on first use: a model's ensemble members and temporaries never extract.
+  const Tables& tables() const;
   // Per token, into this thread's scratch: gazetteer tags and alias types,
   // lexicon values and acronym buckets. keys[i] = analysis::fnv1a(norm).
   void prepare(std::span<const NerToken> tokens, std::span<const std::uint64_t> keys) const;
@@ -77,7 +80,7 @@ class NerFeatureExtractor {
 
   NerFeatureOptions options_;
   std::shared_ptr<const std::vector<NerLexicon>> lexicons_;  // shared by copies
-  std::shared_ptr<const Tables> tables_;                     // built from the options and lexicons; shared by copies
+  std::shared_ptr<LazyTables> tables_;                       // from the options and lexicons; shared by copies
 };
 
 // The word-shape value of `original`: one letter per run of code points of a
