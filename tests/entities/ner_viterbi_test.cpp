@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -129,6 +130,30 @@ TEST_P(NerViterbiTest, InsideAloneBecomesBegin) {
 }
 
 TEST_P(NerViterbiTest, EmptySentence) { EXPECT_TRUE(decode(Scores{}).empty()); }
+
+// The decoder NerModel uses (AVX2 or SSE2 lanes, whichever this CPU has) gives
+// ner_viterbi2's tags, ties included.
+TEST(NerViterbiLanesTest, SameAsTheReference) {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> small(-3, 3), len(0, 40);
+  std::vector<NerTag> expected, got;
+  std::vector<std::uint8_t> bp;
+  for (int round = 0; round < 20000; ++round) {
+    const std::size_t n = static_cast<std::size_t>(len(rng));
+    Scores s;
+    s.emissions.resize(n * T);
+    for (auto& e : s.emissions) e = small(rng);
+    for (auto& t : s.transitions) t = small(rng);
+    for (auto& t : s.transitions2) t = small(rng);
+    ner_viterbi2<int>(s.emissions, s.transitions, s.transitions2, expected, bp);
+    std::vector<std::int32_t> lanes(n * 8, 0);
+    for (std::size_t i = 0; i < n; ++i)
+      std::copy_n(s.emissions.begin() + static_cast<std::ptrdiff_t>(i * T), T,
+                  lanes.begin() + static_cast<std::ptrdiff_t>(i * 8));
+    ner_viterbi2_lanes(lanes.data(), n, NerViterbi2Tables<std::int32_t>(s.transitions, s.transitions2), got, bp);
+    ASSERT_EQ(got, expected) << "round " << round;
+  }
+}
 
 const OrderRow kOrders[] = {{"FirstOrder", false}, {"SecondOrder", true}};
 INSTANTIATE_TEST_SUITE_P(Orders, NerViterbiTest, ::testing::ValuesIn(kOrders), test::RowName{});
