@@ -537,6 +537,10 @@ class Parser {
     if (tokens.empty()) return std::optional<QueryNode>();
     if (w.prefix && tokens.size() != 1)
       return fail("a wildcard * goes after one word, not '" + lx.text.substr(0, 40) + "*'", lx.offset);
+    // Each word* is expanded by scanning the index's words with that prefix
+    // before the search's time limit applies: 100 of them took 3 s.
+    if (w.prefix && ++wildcards_ > kMaxWildcards)
+      return fail("at most " + std::to_string(kMaxWildcards) + " words with * in one query", lx.offset);
     if (tokens.size() == 1) {
       w.whole = analysis::abbreviation_key(tokens[0]);
     } else if (auto compounds = analysis::hyphen_compounds(lx.text, tokens);
@@ -551,6 +555,7 @@ class Parser {
   std::vector<Lexeme> lx_;
   std::size_t pos_ = 0;
   unsigned depth_ = 0;  // open '(' around the current position
+  unsigned wildcards_ = 0;  // word* so far
 };
 
 // Variant lookups of one query, shared by its two builders.

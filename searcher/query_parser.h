@@ -21,7 +21,8 @@
 //   date:2024  date:2024-06  date:2024-06-15  date:2024-06..2024-12  date:2024..  date:..2023-12
 //                      Devanagari digits and Hindi month names (date:जून-2024, date:15-जून-2024);
 //                      UTC, bounds inclusive, on schema::slot::kDate
-//   word*              words starting with it (exact word terms; the 100 most frequent)
+//   word*              words starting with it (exact word terms; the 100 most frequent); at
+//                      most kMaxWildcards (10) in a query
 // Field names are lower-case ASCII; an unknown one (foo:x) is an error.
 // Filters, -/NOT and + combine with words as usual; filters never add weight.
 // Words go through analysis::split_words, so they are normalized exactly as
@@ -92,6 +93,8 @@ enum class DefaultOperator { And, Or };
 
 // word*: at most this many words, the most frequent ones.
 inline constexpr Xapian::termcount kMaxWildcardTerms = 100;
+// word*: at most this many in one query.
+inline constexpr unsigned kMaxWildcards = 10;
 // NEAR/n: n from 1 to this.
 inline constexpr unsigned kMaxNearDistance = 50;
 inline constexpr unsigned kDefaultNearDistance = 10;
