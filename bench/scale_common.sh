@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # sets variables for the scripts that source it
 # Sourced by bench/index_scale and bench/search_classes (not run on its own): builds, the
 # synthetic corpus and its TSV for the peers, all under build/bench/scale/.
 #
