@@ -459,6 +459,7 @@ class Splitter {
 
 bool is_hard_sentence_end(char32_t c) { return is_hard_terminator(c); }
 bool is_closing_punctuation(char32_t c) { return is_closing(c); }
+bool dot_after_continues(std::string_view slice, std::string_view norm) { return is_abbreviation(slice, norm); }
 
 std::vector<Token> split_words(std::string_view text) {
   std::vector<Token> tokens;

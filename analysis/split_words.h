@@ -34,5 +34,8 @@ Script script_of(std::string_view word);
 // closing punctuation that stays with the sentence it closes.
 bool is_hard_sentence_end(char32_t c);
 bool is_closing_punctuation(char32_t c);
+// Whether a '.' right after this token (its original slice and norm) goes on
+// with the sentence: initials (A.), titles (डॉ.), dotted abbreviations (U.S.).
+bool dot_after_continues(std::string_view slice, std::string_view norm);
 
 }  // namespace talash::analysis

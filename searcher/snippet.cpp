@@ -451,12 +451,19 @@ std::vector<analysis::ByteSpan> sentence_spans(std::string_view text, const std:
   std::vector<analysis::ByteSpan> out;
   if (tokens.empty()) return out;
   // The cut after the last terminator in text[from, to) and the closing
-  // quotes or brackets glued to it; npos when there is none.
-  auto cut_in = [&](std::size_t from, std::size_t to) {
+  // quotes or brackets glued to it; npos when there is none. `before` is the
+  // token that ends at `from`: a '.' glued to an abbreviation (Dr. U.S. A.)
+  // ends no sentence, as in split_words.
+  auto cut_in = [&](std::size_t from, std::size_t to, const analysis::Token* before) {
     std::size_t cut = std::string_view::npos;
     const std::string_view upto = text.substr(0, to);
     for (std::size_t i = from; i < to;) {
-      if (!is_terminator(decode(upto, i))) continue;
+      const std::size_t at = i;
+      const char32_t c = decode(upto, i);
+      if (!is_terminator(c)) continue;
+      if (c == '.' && before && at == before->end &&
+          analysis::dot_after_continues(text.substr(before->begin, before->end - before->begin), before->norm))
+        continue;
       std::size_t j = i;
       while (j < to) {
         std::size_t k = j;
@@ -487,16 +494,16 @@ std::vector<analysis::ByteSpan> sentence_spans(std::string_view text, const std:
     }
     return end;
   };
-  const std::size_t lead_cut = cut_in(0, tokens[0].begin);
+  const std::size_t lead_cut = cut_in(0, tokens[0].begin, nullptr);
   std::size_t begin = skip_space(lead_cut == std::string_view::npos ? 0 : lead_cut, tokens[0].begin);
   for (std::size_t i = 1; i < tokens.size(); ++i) {
     if (tokens[i].sentence == tokens[i - 1].sentence) continue;
-    std::size_t cut = cut_in(tokens[i - 1].end, tokens[i].begin);
+    std::size_t cut = cut_in(tokens[i - 1].end, tokens[i].begin, &tokens[i - 1]);
     if (cut == std::string_view::npos) cut = tokens[i].begin;
     out.push_back({begin, trim_back(begin, cut)});
     begin = skip_space(cut, tokens[i].begin);
   }
-  const std::size_t last_cut = cut_in(tokens.back().end, text.size());
+  const std::size_t last_cut = cut_in(tokens.back().end, text.size(), &tokens.back());
   out.push_back({begin, trim_back(begin, last_cut == std::string_view::npos ? text.size() : last_cut)});
   return out;
 }

@@ -200,7 +200,9 @@ TEST(VisibleLengthTest, EqualsIcuGraphemeClusters) {
 // The sentences from our one pass of tokens are analysis::split_sentences' sentences.
 TEST(SentenceSpansTest, SameAsSplitSentences) {
   for (std::string s : {"रूस ने कहा। फिर बैठक हुई।", "  \"रूस आएगा।\" फिर?! हाँ॥ अंत", "डॉ. शर्मा ने U.S. की 3.5 बात की. फिर",
-                        "है।\"उसने कहा\"", "पंक्ति एक\n\nपंक्ति दो\r\nतीन", "(रूस ने कहा।) और…", "। । शुरू", "बस"}) {
+                        "है।\"उसने कहा\"", "पंक्ति एक\n\nपंक्ति दो\r\nतीन", "(रूस ने कहा।) और…", "। । शुरू", "बस",
+                        // found by tests/fuzz/snippet_fuzz: an abbreviation's dot at the very end
+                        "B.{", "बात हुई, कहा डॉ. )"}) {
     auto tokens = analysis::split_words(s);
     auto mine = sentence_spans(s, tokens);
     auto theirs = analysis::split_sentences(s);
