@@ -184,7 +184,7 @@ class Chooser {
  public:
   Chooser(std::string_view text, const std::vector<Token>& tokens, const std::vector<int>& key, int nkeys,
           const SnippetOptions& options)
-      : text_(text), tokens_(tokens), key_(key), nkeys_(nkeys), opt_(options), covered_(nkeys, 0),
+      : text_(text), tokens_(tokens), key_(key), opt_(options), covered_(nkeys, 0),
         used_(tokens.size(), 0), seen_(nkeys, 0) {
     const auto spans = sentence_spans(text, tokens);
     sents_.reserve(spans.size());
@@ -409,7 +409,6 @@ class Chooser {
   std::string_view text_;
   const std::vector<Token>& tokens_;
   const std::vector<int>& key_;
-  int nkeys_;
   const SnippetOptions& opt_;
   std::vector<Sent> sents_;
   std::vector<std::size_t> pre_, post_;
