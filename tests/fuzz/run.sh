@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every fuzz target (or those named in TARGETS) one after another and prints a
-# table: executions, seconds, corpus entries and size, coverage, result.
+# table: executions, seconds, the live corpus libFuzzer ends with (inputs/bytes), the
+# files and KB in the corpus folder (everything kept since the first run), coverage
+# (edges), result.
 #   tests/fuzz/run.sh BUILD_DIR [libFuzzer flags...]
 #   tests/fuzz/run.sh build-fuzz -runs=1000000           # the long run
 #   tests/fuzz/run.sh build-fuzz -max_total_time=20      # the CI smoke run
@@ -19,7 +21,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
 
 failed=0
-printf '%-20s %10s %8s %9s %10s %8s  %s\n' target execs seconds corpus corpus_kb cov result
+printf '%-20s %10s %8s %12s %9s %10s %8s  %s\n' target execs seconds live_corpus dir_files dir_kb cov result
 for t in $targets; do
   bin="$build/tests/fuzz/$t"
   if [ ! -x "$bin" ]; then
@@ -41,10 +43,11 @@ for t in $targets; do
   secs=$((SECONDS - start))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   cov=$(grep -E '^#[0-9]+' "$log" | tail -1 | sed -n 's/.*cov: \([0-9]*\).*/\1/p')
+  corp=$(grep -E '^#[0-9]+' "$log" | tail -1 | sed -n 's/.*corp: \([0-9]*\/[0-9]*[a-zA-Z]*\).*/\1/p')
   entries=$(find "$work/corpus/$t" -type f | wc -l)
   kb=$(du -sk "$work/corpus/$t" | cut -f1)
   if [ $rc -eq 0 ]; then result=ok; else result="FAILED (rc $rc, $log)"; failed=1; fi
-  printf '%-20s %10s %8s %9s %10s %8s  %s\n' "$t" "${execs:-?}" "$secs" "$entries" "$kb" "${cov:-?}" "$result"
+  printf '%-20s %10s %8s %12s %9s %10s %8s  %s\n' "$t" "${execs:-?}" "$secs" "${corp:-?}" "$entries" "$kb" "${cov:-?}" "$result"
   [ $rc -eq 0 ] || grep -m3 -E 'FUZZ_CHECK|ERROR: |runtime error' "$log" | sed 's/^/    /'
 done
 exit $failed
