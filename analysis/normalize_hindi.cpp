@@ -146,6 +146,10 @@ std::string normalize_hindi(std::string_view in) {
 
   out.reserve(in.size());
   bool needs_fold = false;
+  // Only ASCII and Devanagari without nukta or stress signs: NFC already,
+  // since nothing composes without the nukta and virama is the only mark
+  // left with a combining class. Most words, so they skip ICU's check.
+  bool plain_devanagari = true;
   char32_t last_devanagari = 0;
   std::size_t i = ascii_prefix;
   while (i < in.size()) {
@@ -172,12 +176,14 @@ std::string normalize_hindi(std::string_view in) {
       else if (c == 0x090D) c = 0x090F;                          // ऍ -> ए
       // A repeated sign (ंं, ाा) is a typing slip, never a different word.
       if (is_repeatable_sign(c) && c == last_devanagari) continue;
+      if (c >= 0x0951 && c <= 0x0954) plain_devanagari = false;
       last_devanagari = c;
       utf8::append(out, c);
       continue;
     }
     if (is_dropped_format_char(c)) continue;
     last_devanagari = 0;
+    plain_devanagari = false;
     if (!needs_fold && u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_CHANGES_WHEN_CASEFOLDED))
       needs_fold = true;
     utf8::append(out, c);
@@ -190,7 +196,7 @@ std::string normalize_hindi(std::string_view in) {
   const icu::Normalizer2& n = nfc();
   UErrorCode status = U_ZERO_ERROR;
   bool reordered = false;
-  if (!n.isNormalizedUTF8(out, status) && U_SUCCESS(status)) {
+  if (!plain_devanagari && !n.isNormalizedUTF8(out, status) && U_SUCCESS(status)) {
     std::string composed;
     composed.reserve(out.size());
     icu::StringByteSink<std::string> sink(&composed);

@@ -3,6 +3,8 @@
 // escapes spell out the code points where the difference is invisible.
 #include "analysis/normalize_hindi.h"
 
+#include <unicode/normalizer2.h>
+
 #include <gtest/gtest.h>
 
 #include "tests/analysis/analysis_test_util.h"
@@ -213,6 +215,35 @@ INSTANTIATE_TEST_SUITE_P(Utf8, ValidUtf8Test, ::testing::ValuesIn(kValidity), Ro
 // The output of normalize_hindi is always valid UTF-8.
 TEST(NormalizeOutput, IsValidUtf8ForEveryInvalidRow) {
   for (const NormRow& row : kInvalid) EXPECT_TRUE(is_valid_utf8(normalize_hindi(row.input))) << row.name;
+}
+
+
+// Every sequence of up to three Devanagari code points (and ASCII around
+// them) comes out in NFC, so skipping ICU's check for plain Devanagari
+// words loses nothing.
+TEST(NormalizeOutput, IsNfcForEveryShortDevanagariSequence) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  auto utf8 = [](char32_t c) {
+    std::string s;
+    s += static_cast<char>(0xE0 | (c >> 12));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+    return s;
+  };
+  std::size_t failures = 0;
+  for (char32_t a = 0x0900; a <= 0x097F; ++a)
+    for (char32_t b = 0x0900; b <= 0x097F; ++b)
+      for (char32_t c : {U'\u0915', U'\u093C', U'\u094D', U'\u0951', U'\u0952', U'\u0901'})
+        for (const std::string& input : {utf8(a) + utf8(b) + utf8(c), "x" + utf8(a) + utf8(b)}) {
+          const std::string out = normalize_hindi(input);
+          status = U_ZERO_ERROR;
+          if (!nfc->isNormalizedUTF8(out, status) && failures++ < 5)
+            ADD_FAILURE() << "not NFC: U+" << std::hex << static_cast<unsigned>(a) << " U+" << static_cast<unsigned>(b)
+                          << " U+" << static_cast<unsigned>(c);
+        }
+  EXPECT_EQ(failures, 0u);
 }
 
 }  // namespace
