@@ -523,7 +523,7 @@ namespace {
 // for each hit was most of the time of a search with snippets. Windows end at
 // a line break (or a sentence end), where split_words starts a new sentence
 // anyway, so the tokens are those of the whole text.
-constexpr std::size_t kSnippetWindowBytes = 16 * 1024;
+constexpr std::size_t kSnippetWindowBytes = 4 * 1024;
 
 std::size_t window_end(std::string_view text, std::size_t start) {
   if (text.size() - start <= kSnippetWindowBytes + kSnippetWindowBytes / 2) return text.size();
