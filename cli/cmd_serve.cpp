@@ -91,7 +91,16 @@ Command add_serve_command(CLI::App& app) {
   cmd->add_option("--db", opts->db_path, "Index folder, or a Xapian stub file listing shards (docs/shards.md)")->required();
   cmd->add_option("--host", opts->host, "Address to bind")->capture_default_str();
   cmd->add_option("--port", opts->port, "Port (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
-  cmd->add_option("--threads", opts->threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+  cmd->add_option("--threads", opts->threads, "Connections served at once (one thread each)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1024));
+  cmd->add_option("--search-slots", opts->search_gate.slots,
+                  "Searches run at once, the others wait their turn (0: four per core)")
+      ->capture_default_str();
+  cmd->add_option("--max-waiting-searches", opts->search_gate.max_waiting,
+                  "Searches that may wait for a slot; more get 503 with Retry-After")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
   cmd->add_option("--facet-exact-bound", opts->limits.facet_exact_bound,
                  "Facet counts are exact up to this many matches, estimated beyond")
       ->capture_default_str();

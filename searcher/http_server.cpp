@@ -7,6 +7,7 @@
 
 #include <httplib.h>
 
+#include "searcher/deadline_server.h"
 #include "searcher/http_api.h"
 #include "searcher/searcher_pool.h"
 #include "searcher/static_files.h"
@@ -19,11 +20,13 @@ struct HttpServer::Impl {
         pool(options.db_path, options.limits),
         api(pool, WriteOptions{.writer = options.writer,
                                .token = options.write_token,
-                               .max_body_bytes = options.max_write_body}) {}
+                               .max_body_bytes = options.max_write_body}),
+        gate(options.search_gate) {}
   ServerOptions options;
   SearcherPool pool;
   HttpApi api;
-  httplib::Server server;
+  SearchGate gate;
+  DeadlineServer server;  // slow clients cannot hold a worker (deadline_server.h)
 };
 
 namespace {
@@ -53,7 +56,7 @@ void security_headers(httplib::Response& res) {
 HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
   auto& svr = impl_->server;
   const unsigned threads = std::max(1u, impl_->options.threads);
-  svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  svr.set_threads(threads);
   // Larger bodies are skipped with a 413. Only an authorized POST
   // /api/documents keeps its body (body_handler below).
   const bool writes_on = impl_->options.writer != nullptr && !impl_->options.write_token.empty();
@@ -77,6 +80,14 @@ HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std
       res.set_header("Access-Control-Allow-Origin", "*");
       ApiRequest api_req = api_request(req);
       api_req.body = req.body;
+      const bool gated = req.path == "/api/search" || req.path.starts_with("/api/similar/");
+      const std::optional<SearchGate::Pass> pass = gated ? impl_->gate.enter() : std::nullopt;
+      if (gated && !pass) {
+        ApiResponse busy = json_error(503, "busy", "too many searches are waiting: try again in a moment");
+        busy.headers.emplace_back("Retry-After", "1");
+        send(res, busy);
+        return;
+      }
       send(res, impl_->api.handle(api_req));
       return;
     }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "searcher/document_writer.h"
+#include "searcher/search_gate.h"
 #include "searcher/search_types.h"
 
 namespace talash::searcher {
@@ -15,7 +16,10 @@ struct ServerOptions {
   std::filesystem::path web_dir;  // empty: API only
   std::string host = "127.0.0.1";
   int port = 8080;                // 0: any free port
-  unsigned threads = 8;
+  // cpp-httplib holds a thread per open connection, idle or not: enough for
+  // the clients, while search_gate bounds the searches that run at once.
+  unsigned threads = 64;
+  SearchGateOptions search_gate;
   SearchLimits limits;
   // Writes (POST /api/documents, DELETE /api/documents/<id>) need both; the
   // writer must outlive the server.
