@@ -586,6 +586,10 @@ class Builder {
   std::vector<Expansion> expansions;
   std::vector<std::string> wildcard_prefixes;
   std::size_t proximity_pairs = 0;
+  // The proximity bonus of the top-level clause lists, alone, and whether
+  // any was added deeper (in a group), where its weight may not simply add.
+  std::vector<Xapian::Query> top_proximity;
+  bool nested_proximity = false;
 
   // Filters only, no words to rank by: source:x, (source:a OR source:b) -date:2024.
   static bool is_filter(const QueryNode& node) {
@@ -771,6 +775,11 @@ class Builder {
   }
 
   std::expected<Xapian::Query, QueryError> clause_list(const std::vector<Clause>& clauses, bool collect) {
+    ++list_depth_;
+    struct Leave {
+      int& depth;
+      ~Leave() { --depth; }
+    } leave{list_depth_};
     // Stopwords are dropped only when other words carry the query.
     bool has_content = std::ranges::any_of(clauses, [](const Clause& c) {
       const auto* w = std::get_if<WordNode>(&c.node[0]);
@@ -806,8 +815,11 @@ class Builder {
       q = must.empty() ? Xapian::Query(Xapian::Query::OP_OR, q, *aliases) : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, *aliases);
     if (auto names = name_phrases(clauses); names && !q.empty() && q.get_type() != Xapian::Query::LEAF_MATCH_ALL)
       q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, *names);
-    if (auto near = proximity(clauses); near && !q.empty() && q.get_type() != Xapian::Query::LEAF_MATCH_ALL)
+    if (auto near = proximity(clauses); near && !q.empty() && q.get_type() != Xapian::Query::LEAF_MATCH_ALL) {
       q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, *near);
+      if (list_depth_ == 1) top_proximity.push_back(*near);
+      else nested_proximity = true;
+    }
     if (!filters.empty())
       q = Xapian::Query(Xapian::Query::OP_FILTER, q,
                         filters.size() == 1 ? filters[0] : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
@@ -936,6 +948,7 @@ class Builder {
   Xapian::Stem& stemmer_;
   VariantCache& cache_;
   bool latin_name_query_;
+  int list_depth_ = 0;  // clause lists being built, one inside the other
 };
 
 // Two or more plain Latin words and nothing else ("Will Young", "Kim Jong Un"):
@@ -973,6 +986,11 @@ std::expected<BuiltQuery, QueryError> build_query(const QueryNode& node, const Q
   Builder plain_builder(plain, stemmer, cache, latin_name);
   out.without_proximity = *plain_builder.build(node, false);
   out.has_proximity = builder.proximity_pairs > 0;
+  // One top-level list of clauses: every match of the query matches the part
+  // the bonus is AND_MAYBE'd to, so the bonus only adds its own weight.
+  const auto* root = std::get_if<BoolNode>(&node);
+  if (root && root->alternatives.size() == 1 && builder.top_proximity.size() == 1 && !builder.nested_proximity)
+    out.proximity_only = builder.top_proximity[0];
   out.highlight = std::move(builder.highlight);
   out.expansions = std::move(builder.expansions);
   out.wildcard_prefixes = std::move(builder.wildcard_prefixes);

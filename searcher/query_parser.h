@@ -28,6 +28,7 @@
 // Words go through analysis::split_words, so they are normalized exactly as
 // documents were; a word that splits into several (रूस-यूक्रेन) is a phrase.
 #include <expected>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -147,6 +148,11 @@ struct BuiltQuery {
   // `query` (proximity needs positions, too slow to check for every match).
   Xapian::Query without_proximity;
   bool has_proximity = false;  // the two queries differ
+  // When it is the same for every match: the bonus alone, so that a document's
+  // weight under `query` is its weight under `without_proximity` plus its
+  // weight under this (Xapian adds the weights of AND_MAYBE's sides). The
+  // rerank then reads only the positions, not every term again.
+  std::optional<Xapian::Query> proximity_only;
   MatchTerms highlight;
   bool match_all = false;  // no words to rank by (empty, or filters only)
   std::vector<Expansion> expansions;

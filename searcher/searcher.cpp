@@ -543,7 +543,12 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
   // match (fast: Xapian skips what cannot reach the top), then the first
   // kRerankDepth are rescored with the bonus. Reranking only permutes that
   // top set, so pages stay consistent: rank kRerankDepth and beyond is the
-  // first stage's order.
+  // first stage's order. Where the query allows (BuiltQuery::proximity_only),
+  // a top document's new weight is its first-stage weight plus the bonus's,
+  // and only the bonus is matched again, not the whole query: headline dev
+  // queries on the 32k corpus went from p50 2.04 to 1.74 ms, and MRR@10 from
+  // 0.8393 to 0.8431 (the words now weigh as in the first stage, without the
+  // extra within-query frequency that the bonus's copies of them added).
   const bool rerank = sort == SortOrder::Relevance && (built->has_proximity || recency_here);
   // Remote shards support no KeyMaker, so oldest first (undated last) is two
   // matches there: the dated documents by date, then the undated ones.
@@ -690,7 +695,27 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
       top_ids.emplace_back(
           schema::id_term(ranked[i].id.empty() ? document(ranked[i]).get_value(schema::slot::kId) : ranked[i].id));
     std::vector<Ranked> reranked;
-    if (depth > 0) {
+    if (depth > 0 && built->proximity_only) {
+      // Only the bonus is matched again, over the top documents; their first
+      // stage weight already holds the rest. Equal weights in docid order, as
+      // Xapian ranks them.
+      Xapian::Enquire second(db_);
+      second.set_query(bounded(Xapian::Query(Xapian::Query::OP_FILTER, *built->proximity_only,
+                                             Xapian::Query(Xapian::Query::OP_OR, top_ids.begin(), top_ids.end()))));
+      const Xapian::MSet bonus = second.get_mset(0, depth);
+      std::unordered_map<Xapian::docid, double> extra;
+      for (auto it = bonus.begin(); it != bonus.end(); ++it) extra[*it] = it.get_weight();
+      reranked.assign(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth));
+      for (auto& r : reranked)
+        if (auto e = extra.find(r.docid); e != extra.end()) r.weight += e->second;
+      std::ranges::sort(reranked, [](const Ranked& a, const Ranked& b) {
+        return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
+      });
+      if (*ended_early) {  // cut short: keep the first stage's order
+        resp.time_limited = true;
+        reranked.clear();
+      }
+    } else if (depth > 0) {
       Xapian::Enquire second(db_);
       second.set_query(bounded(Xapian::Query(Xapian::Query::OP_FILTER, boosted(built->query),
                                              Xapian::Query(Xapian::Query::OP_OR, top_ids.begin(), top_ids.end()))));

@@ -276,6 +276,41 @@ TEST(QueryParserDefaultAnd, PlainWordsBecomeRequired) {
             "Query(((((किम SYNONYM Zकिम) OR 0.5 * किम) AND ((जोंग SYNONYM Zजोंग) OR 0.5 * जोंग)) AND_MAYBE 0.25 * (किम NEAR 6 जोंग)))");
 }
 
+// The bonus alone, for the rerank, only where it simply adds to every match's
+// weight: one top-level list of clauses, no bonus inside a group.
+struct ProximityOnlyCase {
+  const char* name;
+  const char* query;
+  const char* expected;  // "" when there is none
+};
+void PrintTo(const ProximityOnlyCase& c, std::ostream* os) { *os << c.name; }
+class QueryParserProximityOnly : public ::testing::TestWithParam<ProximityOnlyCase> {};
+
+TEST_P(QueryParserProximityOnly, IsTheTopLevelBonusAlone) {
+  const auto& c = GetParam();
+  auto parsed = parse_query(c.query);
+  ASSERT_TRUE(parsed.has_value());
+  Xapian::Stem stem = schema::make_stemmer();
+  QueryOptions options{DefaultOperator::Or};
+  options.exact_bonus = 0.5;
+  options.proximity_weight = 0.25;
+  auto built = build_query(*parsed, options, stem);
+  ASSERT_TRUE(built.has_value());
+  EXPECT_EQ(built->proximity_only ? built->proximity_only->get_description() : "", c.expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, QueryParserProximityOnly,
+    ::testing::Values(
+        ProximityOnlyCase{"plain_words", "रूस कोरिया चीन",
+                          "Query(0.25 * ((रूस NEAR 6 कोरिया) OR (कोरिया NEAR 6 चीन)))"},
+        ProximityOnlyCase{"with_a_filter_and_exclusion", "रूस कोरिया source:bbc -चीन",
+                          "Query(0.25 * (रूस NEAR 6 कोरिया))"},
+        ProximityOnlyCase{"one_word_has_none", "रूस", ""},
+        ProximityOnlyCase{"bonus_inside_a_group", "(रूस कोरिया) चीन", ""},
+        ProximityOnlyCase{"alternatives", "रूस कोरिया OR चीन जापान", ""}),
+    [](const auto& info) { return std::string(info.param.name); });
+
 TEST(QueryParserHighlight, CollectsWordsAndStemsButNotExcluded) {
   auto parsed = parse_query("किताबें \"रूस के\" -चीन");
   ASSERT_TRUE(parsed.has_value());
