@@ -6,10 +6,10 @@
 #include <optional>
 #include <system_error>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "indexer/index_writer.h"
+#include "schema/entity_metadata.h"
 #include "schema/schema.h"
 
 namespace talash::indexer {
@@ -44,14 +44,7 @@ std::uint64_t folder_bytes(const std::filesystem::path& dir) {
 
 std::string merge_metadata(const std::string& key, const std::string& a, const std::string& b) {
   if (key == schema::meta::kLastUpdate) return std::max(a, b);
-  if (key.starts_with(schema::meta::kEntityPrefix)) {
-    auto sa = spelling_counts(a), sb = spelling_counts(b);
-    if (sa.empty() && sb.empty()) return a;  // a gazetteer entity: the same everywhere
-    for (const auto& [s, n] : sb) sa[s] += n;
-    auto j = nlohmann::json::parse(a, nullptr, false);
-    std::string type = j.is_object() && j.contains("type") && j["type"].is_string() ? j["type"].get<std::string>() : "";
-    return unlisted_entity_metadata(type, sa);
-  }
+  if (key.starts_with(schema::meta::kEntityPrefix)) return schema::merge_entity_metadata({a, b});
   return a;
 }
 

@@ -7,33 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/phonetic_key.h"
+#include "schema/entity_metadata.h"
 #include "schema/schema.h"
 #include "schema/terms.h"
 
 namespace talash::indexer {
-
-std::string unlisted_entity_metadata(const std::string& type, const SpellingCounts& spellings) {
-  std::string label;
-  std::uint64_t best = 0;
-  for (const auto& [s, n] : spellings)
-    if (n > best) {
-      best = n;
-      label = s;
-    }
-  nlohmann::json counts = nlohmann::json::object();
-  for (const auto& [s, n] : spellings) counts[s] = n;
-  nlohmann::json j = {{"type", type}, {"label", label}, {"label_en", ""}, {"spellings", counts}};
-  return j.dump();
-}
-
-SpellingCounts spelling_counts(const std::string& metadata) {
-  SpellingCounts counts;
-  auto j = nlohmann::json::parse(metadata, nullptr, false);
-  if (j.is_object() && j.contains("spellings") && j["spellings"].is_object())
-    for (auto& [s, n] : j["spellings"].items())
-      if (n.is_number_unsigned()) counts[s] = n.get<std::uint64_t>();
-  return counts;
-}
 
 std::expected<IndexWriter, std::string> IndexWriter::open(const std::filesystem::path& db_path) {
   try {
@@ -111,7 +89,7 @@ void IndexWriter::record_entity(const entities::LinkedEntity& e) {
   Unlisted& u = it->second;
   if (inserted) {
     u.type = type;
-    u.spellings = spelling_counts(db_.get_metadata(key));
+    u.spellings = schema::spelling_counts(db_.get_metadata(key));
   }
   for (const auto& s : e.spellings) ++u.spellings[s];
   u.dirty = true;
@@ -120,7 +98,7 @@ void IndexWriter::record_entity(const entities::LinkedEntity& e) {
 void IndexWriter::flush_entities() {
   for (auto& [id, u] : unlisted_) {
     if (!u.dirty) continue;
-    db_.set_metadata(std::string(schema::meta::kEntityPrefix) + id, unlisted_entity_metadata(u.type, u.spellings));
+    db_.set_metadata(std::string(schema::meta::kEntityPrefix) + id, schema::unlisted_entity_metadata(u.type, u.spellings));
     u.dirty = false;
   }
 }

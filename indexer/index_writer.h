@@ -15,17 +15,11 @@
 #include <xapian.h>
 
 #include "indexer/document_builder.h"
+#include "schema/entity_metadata.h"
 
 namespace talash::indexer {
 
 enum class UpsertOutcome { Added, Replaced, Unchanged };
-
-// The metadata of an entity not in the gazetteer: its spellings with how
-// often each was seen; the label is the most frequent one.
-using SpellingCounts = std::map<std::string, std::uint64_t>;
-std::string unlisted_entity_metadata(const std::string& type, const SpellingCounts& spellings);
-// The counts in such metadata (empty when it is something else).
-SpellingCounts spelling_counts(const std::string& metadata);
 
 class IndexWriter {
  public:
@@ -52,7 +46,7 @@ class IndexWriter {
   // sight, written back at each commit.
   struct Unlisted {
     std::string type;
-    SpellingCounts spellings;
+    schema::SpellingCounts spellings;
     bool dirty = false;
   };
   Xapian::WritableDatabase db_;

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/normalize_hindi.h"
+#include "schema/entity_metadata.h"
 #include "schema/entity_values.h"
 #include "schema/iso_date.h"
 #include "schema/schema.h"
@@ -197,38 +198,6 @@ class ValueFacetCounter {
   Xapian::ValueCountMatchSpy dates_{schema::slot::kDate};
 };
 
-// Unlisted entities record their spellings with counts, and the most frequent
-// spelling (the first by name on a tie) is the label (indexer/index_writer.cpp):
-// across shards the counts add up, as they would have in one index.
-std::string merge_entity_metadata(const std::vector<std::string>& per_shard) {
-  std::vector<nlohmann::json> parsed;
-  for (const auto& m : per_shard) {
-    if (m.empty()) continue;
-    auto j = nlohmann::json::parse(m, nullptr, false);
-    if (!j.is_object()) continue;
-    if (!j.contains("spellings")) return m;  // a gazetteer entity: the same everywhere
-    parsed.push_back(std::move(j));
-  }
-  if (parsed.empty()) return {};
-  if (parsed.size() == 1) return parsed[0].dump();
-  std::map<std::string, std::uint64_t> spellings;
-  for (const auto& j : parsed)
-    if (j["spellings"].is_object())
-      for (const auto& [s, n] : j["spellings"].items())
-        if (n.is_number_unsigned()) spellings[s] += n.get<std::uint64_t>();
-  std::string label;
-  std::uint64_t best = 0;
-  for (const auto& [s, n] : spellings)
-    if (n > best) {
-      best = n;
-      label = s;
-    }
-  nlohmann::json merged = parsed[0];
-  merged["label"] = label;
-  merged["spellings"] = spellings;
-  return merged.dump();
-}
-
 }  // namespace
 
 Searcher::Searcher(std::filesystem::path path, ShardSet shards, SearchLimits limits)
@@ -341,7 +310,7 @@ EntityMetadataSource Searcher::entity_metadata_source() {
           [this](const std::string& key) {
             std::vector<std::string> per_shard;
             for (const auto& shard : shards_.shards()) per_shard.push_back(shard.db.get_metadata(key));
-            return merge_entity_metadata(per_shard);
+            return schema::merge_entity_metadata(per_shard);
           }};
 }
 
@@ -356,7 +325,7 @@ std::string Searcher::entity_metadata(const std::string& id) {
     per_shard.push_back(shard.db.get_metadata(key));
     if (!per_shard.back().empty() && per_shard.back().find("\"spellings\"") == std::string::npos) break;
   }
-  return merge_entity_metadata(per_shard);
+  return schema::merge_entity_metadata(per_shard);
 }
 
 std::pair<std::string, std::string> Searcher::entity_label(const std::string& id) {
