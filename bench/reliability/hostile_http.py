@@ -386,7 +386,7 @@ def main():
     ap.add_argument('--url', help='a running server, e.g. http://127.0.0.1:8080')
     ap.add_argument('--db', help='start `talash serve --db DB` on a free port')
     ap.add_argument('--bin', default='build/talash')
-    ap.add_argument('--threads', type=int, default=8, help='server worker threads (with --db)')
+    ap.add_argument('--threads', type=int, default=64, help='server connection threads (with --db; 64 as talash serve)')
     ap.add_argument('--requests', type=int, default=10000)
     ap.add_argument('--concurrency', type=int, default=8)
     ap.add_argument('--bound', type=float, default=15.0, help='seconds within which every answer must come')

@@ -9,14 +9,14 @@
 #                    else build/reliability/soak.db, indexed here from the 32k corpus)
 #   --connections N  wrk connections (default 64)
 #   --seconds N      (default 60)
-#   --threads N      server worker threads (default 8, as talash serve)
+#   --threads N      server connection threads (default 64, as talash serve)
 # The mix: dev headline topics (long natural queries), 1-2 word queries, names in both
 # scripts, phrases, boolean and NEAR queries, filters, wildcards, page 2, newest first, and
 # /api/suggest prefixes. TALASH_BIN=path uses that binary (default: scripts/build).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 shared=${TALASH_SHARED:-../shared}
-db="" conns=64 seconds=60 threads=8
+db="" conns=64 seconds=60 threads=64
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db=$2; shift 2 ;;
