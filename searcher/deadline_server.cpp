@@ -171,6 +171,11 @@ bool DeadlineServer::process_and_close_socket(socket_t sock) {
   return ret;
 }
 
+void DeadlineServer::set_listen_backlog(int backlog) {
+  // listen() again on a listening socket only changes its backlog.
+  if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, backlog);
+}
+
 void DeadlineServer::set_threads(unsigned threads) {
   new_task_queue = [threads] { return new AcceptTimeQueue(threads); };
 }

@@ -22,6 +22,10 @@ class DeadlineServer : public httplib::Server {
   // `threads` workers (instead of setting new_task_queue): the queue notes
   // when each connection was accepted.
   void set_threads(unsigned threads);
+  // Debian's libcpp-httplib is built with a listen backlog of 5: more clients
+  // connecting at once than that have their SYN dropped, and a dropped SYN
+  // is sent again only after 1 s. Call after binding.
+  void set_listen_backlog(int backlog);
 
  private:
   bool process_and_close_socket(socket_t sock) override;

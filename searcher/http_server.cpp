@@ -191,6 +191,7 @@ std::expected<int, std::string> HttpServer::bind() {
   auto& o = impl_->options;
   int port = o.port == 0 ? impl_->server.bind_to_any_port(o.host) : (impl_->server.bind_to_port(o.host, o.port) ? o.port : -1);
   if (port <= 0) return std::unexpected("cannot listen on " + o.host + ":" + std::to_string(o.port) + " (in use, or not allowed)");
+  impl_->server.set_listen_backlog(1024);
   return port;
 }
 
