@@ -95,7 +95,7 @@ Command add_serve_command(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--search-slots", opts->search_gate.slots,
-                  "Searches run at once, the others wait their turn (0: four per core)")
+                  "Searches run at once, the others wait their turn (0: one and a half per core)")
       ->capture_default_str();
   cmd->add_option("--max-waiting-searches", opts->search_gate.max_waiting,
                   "Searches that may wait for a slot; more get 503 with Retry-After")

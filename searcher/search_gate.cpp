@@ -5,8 +5,13 @@
 
 namespace talash::searcher {
 
+unsigned SearchGate::default_slots(unsigned cores) {
+  cores = std::max(1u, cores);
+  return cores + cores / 2;
+}
+
 SearchGate::SearchGate(SearchGateOptions options)
-    : slots_(options.slots != 0 ? options.slots : 4 * std::max(1u, std::thread::hardware_concurrency())),
+    : slots_(options.slots != 0 ? options.slots : default_slots(std::thread::hardware_concurrency())),
       max_waiting_(options.max_waiting) {}
 
 SearchGate::Pass::~Pass() {
@@ -15,23 +20,28 @@ SearchGate::Pass::~Pass() {
 
 std::optional<SearchGate::Pass> SearchGate::enter() {
   std::unique_lock lock(mutex_);
-  if (next_ticket_ - head_ >= max_waiting_ && busy_ >= slots_) return std::nullopt;
-  const std::uint64_t ticket = next_ticket_++;
-  turn_.wait(lock, [&] { return ticket == head_ && busy_ < slots_; });
-  ++head_;
-  ++busy_;
-  lock.unlock();
-  // The next in line may fit in a slot that is still free.
-  turn_.notify_all();
-  return Pass(*this);
+  if (busy_ < slots_ && waiting_.empty()) {
+    ++busy_;
+    return Pass(*this);
+  }
+  if (waiting_.size() >= max_waiting_) return std::nullopt;
+  Waiter me;
+  waiting_.push_back(&me);
+  me.turn.wait(lock, [&] { return me.admitted; });
+  return Pass(*this);  // the slot came with the hand-over
 }
 
 void SearchGate::leave() {
-  {
-    std::lock_guard lock(mutex_);
+  std::lock_guard lock(mutex_);
+  if (waiting_.empty()) {
     --busy_;
+    return;
   }
-  turn_.notify_all();
+  Waiter* next = waiting_.front();
+  waiting_.pop_front();
+  next->admitted = true;
+  // Under the lock: once admitted, the waiter may return and end `next`.
+  next->turn.notify_one();
 }
 
 }  // namespace talash::searcher

@@ -5,20 +5,20 @@
 // slowest above all, takes many times its own CPU time. A few searches per
 // core run at once, the others wait their turn, first come first served; a
 // full queue is refused at once (503 with Retry-After) instead of answering
-// seconds late. Measured with bench/http_load on the 32k corpus, 2 cores:
-// at 64 connections p99 660 ms without the gate, 290 ms with 8 slots; one slot
-// per core left the CPU partly idle (144% of 200%) and cut throughput by a
-// third, so the default is four per core.
+// seconds late. Measured with bench/http_load on the 161k corpus, 2 cores,
+// 8 connections: p99 65 ms with 8 slots (as without a gate), 52 with 4, 47
+// with 3, 49 with 2 (which left the CPU 18% idle and cut throughput by 15%),
+// so the default is one and a half per core.
 #include <condition_variable>
 #include <cstddef>
-#include <cstdint>
+#include <deque>
 #include <mutex>
 #include <optional>
 
 namespace talash::searcher {
 
 struct SearchGateOptions {
-  unsigned slots = 0;             // searches at once; 0: four per core
+  unsigned slots = 0;             // searches at once; 0: one and a half per core
   std::size_t max_waiting = 256;  // searches waiting beyond this are refused
 };
 
@@ -41,17 +41,22 @@ class SearchGate {
   // Waits for a slot in arrival order; std::nullopt when the queue is full.
   std::optional<Pass> enter();
   unsigned slots() const { return slots_; }
+  static unsigned default_slots(unsigned cores);
 
  private:
+  // One waiting request: a slot is handed to it directly, so a search that
+  // ends wakes only the next in line, not every waiter.
+  struct Waiter {
+    std::condition_variable turn;
+    bool admitted = false;
+  };
   void leave();
 
   unsigned slots_;
   std::size_t max_waiting_;
   std::mutex mutex_;
-  std::condition_variable turn_;
   unsigned busy_ = 0;
-  std::uint64_t next_ticket_ = 0;  // given to the next arrival
-  std::uint64_t head_ = 0;         // the ticket whose turn it is
+  std::deque<Waiter*> waiting_;
 };
 
 }  // namespace talash::searcher

@@ -88,9 +88,12 @@ TEST(SearchGateTest, RefusesWhenTheQueueIsFullAndAdmitsAgainLater) {
   EXPECT_TRUE(gate.enter().has_value()) << "the queue drained";
 }
 
-TEST(SearchGateTest, DefaultsToFourSlotsPerCore) {
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  EXPECT_EQ(SearchGate().slots(), 4 * cores);
+TEST(SearchGateTest, DefaultsToOneAndAHalfSlotsPerCore) {
+  EXPECT_EQ(SearchGate::default_slots(0), 1u);
+  EXPECT_EQ(SearchGate::default_slots(1), 1u);
+  EXPECT_EQ(SearchGate::default_slots(2), 3u);
+  EXPECT_EQ(SearchGate::default_slots(8), 12u);
+  EXPECT_EQ(SearchGate().slots(), SearchGate::default_slots(std::thread::hardware_concurrency()));
 }
 
 }  // namespace
