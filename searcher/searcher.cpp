@@ -81,6 +81,33 @@ Xapian::Query any_of(const std::vector<std::string>& terms) {
 // Documents with a date (slot::kDate is digits; empty when undated).
 Xapian::Query dated() { return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot::kDate, "0"); }
 
+// A fixed set of documents by docid, for one local database: a filter that
+// weighs nothing.
+class DocidSetFilter : public Xapian::PostingSource {
+ public:
+  explicit DocidSetFilter(std::vector<Xapian::docid> docids) : docids_(std::move(docids)) {
+    std::ranges::sort(docids_);
+  }
+  void init(const Xapian::Database&) override { at_ = kBeforeStart; }
+  Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(docids_.size()); }
+  Xapian::doccount get_termfreq_est() const override { return static_cast<Xapian::doccount>(docids_.size()); }
+  Xapian::doccount get_termfreq_max() const override { return static_cast<Xapian::doccount>(docids_.size()); }
+  Xapian::docid get_docid() const override { return docids_[at_]; }
+  bool at_end() const override { return at_ != kBeforeStart && at_ >= docids_.size(); }
+  void next(double) override { at_ = at_ == kBeforeStart ? 0 : at_ + 1; }
+  void skip_to(Xapian::docid did, double) override {
+    if (at_ == kBeforeStart) at_ = 0;
+    while (at_ < docids_.size() && docids_[at_] < did) ++at_;
+  }
+  Xapian::PostingSource* clone() const override { return new DocidSetFilter(docids_); }
+  std::string get_description() const override { return "DocidSetFilter(" + std::to_string(docids_.size()) + ")"; }
+
+ private:
+  static constexpr std::size_t kBeforeStart = static_cast<std::size_t>(-1);
+  std::vector<Xapian::docid> docids_;
+  std::size_t at_ = kBeforeStart;
+};
+
 // Ends a local match at the search's deadline. Xapian 1.4 cannot stop a
 // match (Enquire::set_time_limit only stops it counting beyond what the
 // ranking needs), and a spy or decider sees only the candidates that could
@@ -659,10 +686,22 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
       page.push_back(ranked[p - ranked_from]);
   } else {
     const std::size_t depth = std::min<std::size_t>(kRerankDepth, ranked.size());
-    std::vector<Xapian::Query> top_ids;
-    for (std::size_t i = 0; i < depth; ++i)
-      top_ids.emplace_back(
-          schema::id_term(ranked[i].id.empty() ? document(ranked[i]).get_value(schema::slot::kId) : ranked[i].id));
+    // The top documents as a filter: by docid in one local database (reading
+    // each one's id value was 17% of a one- or two-word search), by id term
+    // over shards, where each shard's clone of a posting source sees its own
+    // docids and a remote one cannot run it at all.
+    Xapian::Query top;
+    if (!sharded && !any_remote_) {
+      std::vector<Xapian::docid> docids;
+      for (std::size_t i = 0; i < depth; ++i) docids.push_back(ranked[i].docid);
+      top = Xapian::Query((new DocidSetFilter(std::move(docids)))->release());
+    } else {
+      std::vector<Xapian::Query> top_ids;
+      for (std::size_t i = 0; i < depth; ++i)
+        top_ids.emplace_back(
+            schema::id_term(ranked[i].id.empty() ? document(ranked[i]).get_value(schema::slot::kId) : ranked[i].id));
+      top = Xapian::Query(Xapian::Query::OP_OR, top_ids.begin(), top_ids.end());
+    }
     std::vector<Ranked> reranked;
     if (depth > 0 && built->proximity_only) {
       // Only the bonus is matched again, over the top documents; their first
@@ -670,7 +709,7 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
       // Xapian ranks them.
       Xapian::Enquire second(db_);
       second.set_query(bounded(Xapian::Query(Xapian::Query::OP_FILTER, *built->proximity_only,
-                                             Xapian::Query(Xapian::Query::OP_OR, top_ids.begin(), top_ids.end()))));
+                                             top)));
       const Xapian::MSet bonus = second.get_mset(0, depth);
       std::unordered_map<Xapian::docid, double> extra;
       for (auto it = bonus.begin(); it != bonus.end(); ++it) extra[*it] = it.get_weight();
@@ -687,7 +726,7 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
     } else if (depth > 0) {
       Xapian::Enquire second(db_);
       second.set_query(bounded(Xapian::Query(Xapian::Query::OP_FILTER, boosted(built->query),
-                                             Xapian::Query(Xapian::Query::OP_OR, top_ids.begin(), top_ids.end()))));
+                                             top)));
       msets.push_back(second.get_mset(0, depth));
       Xapian::doccount at = 0;
       for (auto it = msets.back().begin(); it != msets.back().end(); ++it, ++at)
