@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -101,6 +102,13 @@ Command add_serve_command(CLI::App& app) {
                   "Searches that may wait for a slot; more get 503 with Retry-After")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
+  cmd->add_option_function<double>(
+         "--max-search-wait",
+         [opts](double seconds) {
+           opts->search_gate.max_wait = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+         },
+         "Seconds a search may wait for a slot before it gets 503 with Retry-After (default 5)")
+      ->check(CLI::Range(0.001, 3600.0));
   cmd->add_option("--facet-exact-bound", opts->limits.facet_exact_bound,
                  "Facet counts are exact up to this many matches, estimated beyond")
       ->capture_default_str();

@@ -83,7 +83,7 @@ HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std
       const bool gated = req.path == "/api/search" || req.path.starts_with("/api/similar/");
       const std::optional<SearchGate::Pass> pass = gated ? impl_->gate.enter() : std::nullopt;
       if (gated && !pass) {
-        ApiResponse busy = json_error(503, "busy", "too many searches are waiting: try again in a moment");
+        ApiResponse busy = json_error(503, "busy", "too many searches are waiting for their turn: try again in a moment");
         busy.headers.emplace_back("Retry-After", "1");
         send(res, busy);
         return;

@@ -12,7 +12,8 @@ unsigned SearchGate::default_slots(unsigned cores) {
 
 SearchGate::SearchGate(SearchGateOptions options)
     : slots_(options.slots != 0 ? options.slots : default_slots(std::thread::hardware_concurrency())),
-      max_waiting_(options.max_waiting) {}
+      max_waiting_(options.max_waiting),
+      max_wait_(options.max_wait) {}
 
 SearchGate::Pass::~Pass() {
   if (gate_) gate_->leave();
@@ -27,7 +28,11 @@ std::optional<SearchGate::Pass> SearchGate::enter() {
   if (waiting_.size() >= max_waiting_) return std::nullopt;
   Waiter me;
   waiting_.push_back(&me);
-  me.turn.wait(lock, [&] { return me.admitted; });
+  if (!me.turn.wait_for(lock, max_wait_, [&] { return me.admitted; })) {
+    // Not handed a slot (that happens under this lock too): leave the queue.
+    waiting_.erase(std::ranges::find(waiting_, &me));
+    return std::nullopt;
+  }
   return Pass(*this);  // the slot came with the hand-over
 }
 

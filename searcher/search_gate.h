@@ -9,6 +9,7 @@
 // 8 connections: p99 65 ms with 8 slots (as without a gate), 52 with 4, 47
 // with 3, 49 with 2 (which left the CPU 18% idle and cut throughput by 15%),
 // so the default is one and a half per core.
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -20,6 +21,9 @@ namespace talash::searcher {
 struct SearchGateOptions {
   unsigned slots = 0;             // searches at once; 0: one and a half per core
   std::size_t max_waiting = 256;  // searches waiting beyond this are refused
+  // A search not let in by then is refused too: past it the server is
+  // overloaded, and a late answer helps nobody.
+  std::chrono::milliseconds max_wait{5000};
 };
 
 class SearchGate {
@@ -38,7 +42,8 @@ class SearchGate {
     SearchGate* gate_;
   };
 
-  // Waits for a slot in arrival order; std::nullopt when the queue is full.
+  // Waits for a slot in arrival order; std::nullopt when the queue is full
+  // or no slot came within max_wait.
   std::optional<Pass> enter();
   unsigned slots() const { return slots_; }
   static unsigned default_slots(unsigned cores);
@@ -54,6 +59,7 @@ class SearchGate {
 
   unsigned slots_;
   std::size_t max_waiting_;
+  std::chrono::milliseconds max_wait_;
   std::mutex mutex_;
   unsigned busy_ = 0;
   std::deque<Waiter*> waiting_;

@@ -88,6 +88,22 @@ TEST(SearchGateTest, RefusesWhenTheQueueIsFullAndAdmitsAgainLater) {
   EXPECT_TRUE(gate.enter().has_value()) << "the queue drained";
 }
 
+TEST(SearchGateTest, GivesUpAfterMaxWaitAndLeavesTheQueue) {
+  SearchGate gate({.slots = 1, .max_waiting = 1, .max_wait = 50ms});
+  auto running = gate.enter();
+  ASSERT_TRUE(running.has_value());
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_FALSE(gate.enter().has_value()) << "no slot within max_wait";
+  EXPECT_GE(std::chrono::steady_clock::now() - start, 50ms);
+  // It left the queue: the next waiter fits in max_waiting = 1 and is let in.
+  std::atomic<bool> admitted = false;
+  std::jthread waiter([&] { admitted = gate.enter().has_value(); });
+  std::this_thread::sleep_for(10ms);
+  running.reset();
+  waiter.join();
+  EXPECT_TRUE(admitted.load());
+}
+
 TEST(SearchGateTest, DefaultsToOneAndAHalfSlotsPerCore) {
   EXPECT_EQ(SearchGate::default_slots(0), 1u);
   EXPECT_EQ(SearchGate::default_slots(1), 1u);
