@@ -703,34 +703,30 @@ std::expected<SearchResponse, SearchError> Searcher::search_once(const SearchReq
       top = Xapian::Query(Xapian::Query::OP_OR, top_ids.begin(), top_ids.end());
     }
     std::vector<Ranked> reranked;
-    if (depth > 0 && built->proximity_only) {
-      // Only the bonus is matched again, over the top documents; their first
-      // stage weight already holds the rest. Equal weights in docid order, as
-      // Xapian ranks them.
+    if (depth > 0) {
+      // With proximity_only, only the bonus is matched again and added to the
+      // first stage's weights (equal weights in docid order, as Xapian ranks
+      // them); otherwise the whole query is matched again over the top.
+      const bool bonus_only = built->proximity_only.has_value();
       Xapian::Enquire second(db_);
-      second.set_query(bounded(Xapian::Query(Xapian::Query::OP_FILTER, *built->proximity_only,
-                                             top)));
-      const Xapian::MSet bonus = second.get_mset(0, depth);
-      std::unordered_map<Xapian::docid, double> extra;
-      for (auto it = bonus.begin(); it != bonus.end(); ++it) extra[*it] = it.get_weight();
-      reranked.assign(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth));
-      for (auto& r : reranked)
-        if (auto e = extra.find(r.docid); e != extra.end()) r.weight += e->second;
-      std::ranges::sort(reranked, [](const Ranked& a, const Ranked& b) {
-        return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
-      });
-      if (*ended_early) {  // cut short: keep the first stage's order
-        resp.time_limited = true;
-        reranked.clear();
-      }
-    } else if (depth > 0) {
-      Xapian::Enquire second(db_);
-      second.set_query(bounded(Xapian::Query(Xapian::Query::OP_FILTER, boosted(built->query),
-                                             top)));
+      second.set_query(bounded(
+          Xapian::Query(Xapian::Query::OP_FILTER, bonus_only ? *built->proximity_only : boosted(built->query), top)));
       msets.push_back(second.get_mset(0, depth));
-      Xapian::doccount at = 0;
-      for (auto it = msets.back().begin(); it != msets.back().end(); ++it, ++at)
-        reranked.push_back({*it, it.get_weight(), msets.size() - 1, at, {}});
+      const Xapian::MSet& again = msets.back();
+      if (bonus_only) {
+        std::unordered_map<Xapian::docid, double> bonus;
+        for (auto it = again.begin(); it != again.end(); ++it) bonus[*it] = it.get_weight();
+        reranked.assign(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth));
+        for (auto& r : reranked)
+          if (auto b = bonus.find(r.docid); b != bonus.end()) r.weight += b->second;
+        std::ranges::sort(reranked, [](const Ranked& x, const Ranked& y) {
+          return x.weight != y.weight ? x.weight > y.weight : x.docid < y.docid;
+        });
+      } else {
+        Xapian::doccount at = 0;
+        for (auto it = again.begin(); it != again.end(); ++it, ++at)
+          reranked.push_back({*it, it.get_weight(), msets.size() - 1, at, {}});
+      }
       if (*ended_early) {  // cut short: keep the first stage's order
         resp.time_limited = true;
         reranked.clear();
