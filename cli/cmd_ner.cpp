@@ -355,6 +355,10 @@ Command add_ner_train_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--margin", args->options.margin, "Perceptron: cost added to wrong tags when decoding training data")
       ->capture_default_str();
+  cmd->add_option("--gazetteer-holdout", args->options.gazetteer_holdout,
+                  "Share of the gazetteer's entities hidden from the training sentences' features (seeded by --seed; "
+                  "dev data and the model see them all), so names are also learned from their context")
+      ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--members", args->members,
                   "Train an ensemble that votes (a mention found by most members is kept): one letter per member, "
                   "f = left to right, r = right to left (overrides --reverse); member k gets seed --seed + k. Example: frr")
@@ -443,6 +447,11 @@ Command add_ner_train_command(CLI::App& app) {
     if (args->ngrams) info += " --ngrams " + std::to_string(args->ngrams);
     for (const std::string& spec : args->lexicons) info += " --lexicon " + spec;
     if (options.margin) info += " --margin " + std::to_string(options.margin);
+    if (options.gazetteer_holdout > 0) {
+      std::ostringstream h;
+      h << " --gazetteer-holdout " << options.gazetteer_holdout;
+      info += h.str();
+    }
     if (options.second_order) info += " --second-order";
     if (options.reverse) info += " --reverse";
     if (crf) {

@@ -374,8 +374,21 @@ struct NerFeatureExtractor::LazyTables {
   std::unique_ptr<const Tables> tables;
 };
 
-NerFeatureExtractor::NerFeatureExtractor(const NerFeatureOptions& options, std::vector<NerLexicon> lexicons)
-    : options_(options), lexicons_(std::make_shared<const std::vector<NerLexicon>>(std::move(lexicons))) {
+bool NerGazetteerHoldout::hides(std::string_view entity_id) const {
+  if (share <= 0) return false;
+  // A hash of seed and id, as a number in [0, 1).
+  std::uint64_t h = analysis::fnv1a(entity_id) ^ (seed * 0x9E3779B97F4A7C15ull);
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  return static_cast<double>(h >> 11) * 0x1.0p-53 < share;
+}
+
+NerFeatureExtractor::NerFeatureExtractor(const NerFeatureOptions& options, std::vector<NerLexicon> lexicons,
+                                         NerGazetteerHoldout holdout)
+    : options_(options),
+      holdout_(holdout),
+      lexicons_(std::make_shared<const std::vector<NerLexicon>>(std::move(lexicons))) {
   if (options_.affixes > 4) options_.affixes = 4;
   if (options_.gazetteer) gazetteer_index();  // build it now, not on the first sentence
   tables_ = std::make_shared<LazyTables>();
@@ -414,6 +427,7 @@ void NerFeatureExtractor::prepare(std::span<const NerToken> tokens, std::span<co
   if (options_.gazetteer) {
     gazetteer_index().tagger.tag_words(std::span(s.gaz_words.data(), n), s.mentions);
     for (const EntityMention& m : s.mentions) {
+      if (holdout_.hides(m.entity->id)) continue;
       s.gz[m.first_token] = ner_begin(m.entity->type);
       for (std::size_t j = m.first_token + 1; j <= m.last_token; ++j) s.gz[j] = ner_inside(m.entity->type);
     }

@@ -41,6 +41,17 @@ struct NerFeatureOptions {
   friend bool operator==(const NerFeatureOptions&, const NerFeatureOptions&) = default;
 };
 
+// Training only: hide a seeded share of the gazetteer's entities from the
+// gz features, so the model also learns names from their context and does
+// not lean on the gazetteer for every kind of name it lists (a bank the list
+// lacks is still a bank). At run time the whole gazetteer is seen. Not
+// stored in the model.
+struct NerGazetteerHoldout {
+  double share = 0;         // 0..1: about this share of the entities is hidden
+  std::uint64_t seed = 0;   // which ones
+  bool hides(std::string_view entity_id) const;
+};
+
 // Feature ids of a sentence: token i has ids[offsets[i] .. offsets[i+1]).
 // Reuse one across calls to keep its capacity.
 struct NerFeatures {
@@ -55,7 +66,8 @@ class NerFeatureExtractor {
  public:
   // Gazetteer features come from the shipped gazetteer (Gazetteer::builtin());
   // lexicon features (after all others) from `lexicons`, in their order.
-  explicit NerFeatureExtractor(const NerFeatureOptions& options = {}, std::vector<NerLexicon> lexicons = {});
+  explicit NerFeatureExtractor(const NerFeatureOptions& options = {}, std::vector<NerLexicon> lexicons = {},
+                               NerGazetteerHoldout holdout = {});
 
   const NerFeatureOptions& options() const { return options_; }
   const std::vector<NerLexicon>& lexicons() const { return *lexicons_; }
@@ -79,6 +91,7 @@ class NerFeatureExtractor {
   void emit(std::span<const NerToken> tokens, Sink& sink) const;
 
   NerFeatureOptions options_;
+  NerGazetteerHoldout holdout_;
   std::shared_ptr<const std::vector<NerLexicon>> lexicons_;  // shared by copies
   std::shared_ptr<LazyTables> tables_;                       // from the options and lexicons; shared by copies
 };

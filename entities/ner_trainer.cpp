@@ -399,7 +399,9 @@ NerScorer ner_evaluate(const NerModel& model, std::span<const NerSentence> data)
 NerTrainResult NerTrainer::train(std::span<const NerSentence> train, std::span<const NerSentence> dev,
                                  const std::function<void(const NerEpochReport&)>& progress) const {
   using Clock = std::chrono::steady_clock;
-  const NerFeatureExtractor extractor(options_.features, options_.lexicons);
+  const NerFeatureExtractor extractor(options_.features, options_.lexicons,
+                                      NerGazetteerHoldout{.share = options_.gazetteer_holdout, .seed = options_.seed});
+  const NerFeatureExtractor dev_extractor(options_.features, options_.lexicons);
 
   // 1. Every sentence's feature ids, and how often each id occurs.
   std::vector<NerFeatures> raw(train.size());
@@ -451,7 +453,7 @@ NerTrainResult NerTrainer::train(std::span<const NerSentence> train, std::span<c
   for (const NerSentence& s : dev) {
     NerFeatures nf;
     const auto tokens = s.tokens();
-    extractor.extract(tokens, nf);
+    dev_extractor.extract(tokens, nf);
     dev_examples.push_back(to_example(nf, s.tags));
   }
   index = {};

@@ -43,6 +43,10 @@ struct NerTrainOptions {
   int margin = 0;
   // Train a right-to-left model (NerModel::Parts::reversed).
   bool reverse = false;
+  // Share of the gazetteer's entities hidden from the features of the
+  // training sentences (seeded with `seed`; see NerGazetteerHoldout). Dev
+  // data and the trained model see the whole gazetteer.
+  double gazetteer_holdout = 0;
 };
 
 struct NerEpochReport {

@@ -5,11 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "analysis/normalize_hindi.h"
+#include "entities/gazetteer.h"
 #include "entities/ner_lexicon.h"
 #include "tests/row_name.h"
 
@@ -170,6 +172,39 @@ TEST(NerFeaturesTest, GazetteerMatchesAreMarkedBio) {
   EXPECT_TRUE(has(3, "gz|B-LOC"));
   EXPECT_TRUE(has(3, "ga|LOC"));
   EXPECT_FALSE(has(2, "gz|B-LOC"));
+}
+
+TEST(NerFeaturesTest, HeldOutEntitiesLoseTheirGazetteerMatchOnly) {
+  const Sentence s({"उत्तर", "कोरिया", "और", "रूस"});
+  NerFeatureOptions options = small_options();
+  options.gazetteer = true;
+  const std::string all = NerFeatureExtractor(options).render(s.tokens);
+  EXPECT_EQ(NerFeatureExtractor(options, {}, NerGazetteerHoldout{.share = 0, .seed = 7}).render(s.tokens), all);
+  const std::string none = NerFeatureExtractor(options, {}, NerGazetteerHoldout{.share = 1, .seed = 7}).render(s.tokens);
+  EXPECT_EQ(none.find("gz"), std::string::npos) << none;
+  // The word-in-an-alias features stay: hiding an entity hides its match, not its words.
+  EXPECT_NE(none.find("ga|LOC"), std::string::npos) << none;
+  options.gazetteer = false;
+  EXPECT_NE(none, NerFeatureExtractor(options).render(s.tokens));
+}
+
+TEST(NerFeaturesTest, HoldoutHidesASeededShareOfTheGazetteer) {
+  const auto& entities = Gazetteer::builtin().entities();
+  ASSERT_GT(entities.size(), 1000u);
+  auto hidden = [&](NerGazetteerHoldout h) {
+    std::vector<bool> out;
+    for (const Entity& e : entities) out.push_back(h.hides(e.id));
+    return out;
+  };
+  auto share = [](const std::vector<bool>& v) { return double(std::count(v.begin(), v.end(), true)) / v.size(); };
+  const auto a = hidden({.share = 0.35, .seed = 1});
+  EXPECT_NEAR(share(a), 0.35, 0.03);
+  EXPECT_EQ(hidden({.share = 0.35, .seed = 1}), a);  // the same seed, the same entities
+  const auto b = hidden({.share = 0.35, .seed = 2});
+  EXPECT_NE(b, a);
+  EXPECT_NEAR(share(b), 0.35, 0.03);
+  EXPECT_EQ(share(hidden({.share = 0, .seed = 1})), 0.0);
+  EXPECT_EQ(share(hidden({.share = 1, .seed = 1})), 1.0);
 }
 
 TEST(NerFeaturesTest, LexiconValuesForTheTokenAndItsNeighbours) {
