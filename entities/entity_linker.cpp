@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 
 #include "analysis/phonetic_key.h"
 #include "analysis/stopwords.h"
@@ -105,6 +106,32 @@ EntityLinker::EntityLinker(const Gazetteer& gazetteer, const NerModel* model, Li
     add(e.label_en);
     for (const auto& a : e.aliases) add(a);
   }
+  for (const auto& e : gazetteer.entities()) {
+    if (e.type != EntityType::Place) continue;
+    auto last_word = [&](const std::string& alias) {
+      auto tokens = analysis::split_words(alias);
+      if (!tokens.empty() && tokens.back().script == analysis::Script::Devanagari)
+        place_last_words_.insert(tokens.back().norm);
+    };
+    last_word(e.label_hi);
+    for (const auto& a : e.aliases) last_word(a);
+  }
+}
+
+// Hindi makes adjectives of place names with ई, ी or ीय: कोरिया -> कोरियाई,
+// रूस -> रूसी, अमेरिका -> अमेरिकी, भारत -> भारतीय. A span the tagger calls a
+// place but that ends in such an adjective ("उत्तर कोरियाई", North Korean) is
+// an adjective phrase, not a place.
+bool EntityLinker::ends_in_place_adjective(const std::vector<analysis::Token>& tokens, std::size_t last) const {
+  const std::string& w = tokens[last].norm;
+  auto strip = [&](std::string_view suffix) -> std::optional<std::string> {
+    if (w.size() <= suffix.size() + 3 || !w.ends_with(suffix)) return std::nullopt;
+    return w.substr(0, w.size() - suffix.size());
+  };
+  auto known = [&](const std::optional<std::string>& stem) { return stem && place_last_words_.contains(*stem); };
+  if (known(strip("ई"))) return true;                          // कोरियाई, एशियाई
+  if (auto stem = strip("ी"); known(stem) || (stem && known(*stem + "ा"))) return true;  // रूसी, अमेरिकी
+  return known(strip("ीय"));                                    // भारतीय, यूरोपीय
 }
 
 LinkResult EntityLinker::link_mentions(std::span<const Part> parts) const {
@@ -195,6 +222,7 @@ LinkResult EntityLinker::link_mentions(std::span<const Part> parts) const {
       // A lone unlisted word is too often an ordinary one (विजय दिवस, "victory
       // day"): facets must be trusted, so unlisted entities need two words.
       if (span.first_token == span.last_token) continue;
+      if (span.type == EntityType::Place && ends_in_place_adjective(tokens, span.last_token)) continue;
       std::size_t pos = record(unlisted_id(span.type, key), span.type, nullptr, spelling);
       for (std::size_t i = span.first_token; i <= span.last_token; ++i) covered[i] = 1;
       if (span.type == EntityType::Person) remember_name(tokens, span.first_token, span.last_token, pos);

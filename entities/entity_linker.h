@@ -9,7 +9,8 @@
 //     जोंग उन), unless two people of the document share that word;
 //  4. anything else of two or more words is an unlisted entity with a stable
 //     id derived from its type and spelling key, labelled as written (a lone
-//     unlisted word is too often an ordinary one);
+//     unlisted word is too often an ordinary one, and a "place" that ends in
+//     the adjective of a listed place, उत्तर कोरियाई, is an adjective phrase);
 //  5. an acronym the article defines after an entity, "long form (ACRONYM)"
 //     in capitals or in Devanagari letter names (एनआईए), names that entity
 //     wherever it stands alone in the article.
@@ -19,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "analysis/split_words.h"
@@ -79,6 +81,10 @@ class EntityLinker {
   EntityTagger tagger_;
   // variant key of an alias -> the entity, or null when two entities share it
   std::unordered_map<std::string, const Entity*> by_variant_key_;
+  // The last word of every place alias (कोरिया of उत्तर कोरिया), to recognize
+  // an adjective made from it (कोरियाई).
+  std::unordered_set<std::string> place_last_words_;
+  bool ends_in_place_adjective(const std::vector<analysis::Token>& tokens, std::size_t last) const;
 };
 
 // Vowel length folded (ी ि, ू ु, ै े, ौ ो and the independent vowels): the

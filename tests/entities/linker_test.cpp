@@ -3,6 +3,7 @@
 #include "analysis/split_words.h"
 #include "entities/boilerplate.h"
 #include "entities/entity_linker.h"
+#include "entities/ner_model.h"
 #include "tests/row_name.h"
 
 namespace talash::entities {
@@ -165,6 +166,49 @@ INSTANTIATE_TEST_SUITE_P(
                 "राष्ट्रीय अन्वेषण अभिकरण (एनआई) और भारतीय अंतरिक्ष अनुसंधान संगठन (एनआई) ने कहा। एनआई ने माना।",
                 "nia×1 isro×1 "},
         TextRow{"NotInReadAlsoLines", "राष्ट्रीय अन्वेषण अभिकरण (एनआईए) आई।\nयह भी पढ़ें: एनआईए का छापा", "nia×2 "}),
+    test::RowName{});
+
+// ---- a "place" ending in the adjective of a listed place is an adjective phrase
+struct AdjectiveRow {
+  const char* name;
+  std::string_view text;
+  std::string_view tagged;  // the span the tagger alone calls a place (precondition)
+  bool kept;                // whether the linker keeps it as an unlisted place
+};
+void PrintTo(const AdjectiveRow& row, std::ostream* os) { *os << row.name; }
+
+class PlaceAdjectiveTest : public ::testing::TestWithParam<AdjectiveRow> {};
+
+TEST_P(PlaceAdjectiveTest, DropsSpansEndingInAPlaceAdjective) {
+  auto g = Gazetteer::from_tsv(
+      "north-korea\tplace\tउत्तर कोरिया\tNorth Korea\t\n"
+      "west-asia\tplace\tपश्चिम एशिया\tWest Asia\t\n");
+  ASSERT_TRUE(g.has_value()) << g.error();
+  const NerModel& model = NerModel::builtin();
+  std::string text(GetParam().text);
+  auto tokens = analysis::split_words(text);
+  // The rule only matters if the tagger does find the span.
+  bool tagged = false;
+  for (const NerSpan& span : model.find(text, tokens))
+    if (span.type == EntityType::Place &&
+        text.substr(tokens[span.first_token].begin, tokens[span.last_token].end - tokens[span.first_token].begin) ==
+            GetParam().tagged)
+      tagged = true;
+  ASSERT_TRUE(tagged) << "the tagger no longer finds '" << GetParam().tagged << "': choose another sentence";
+  bool kept = false;
+  for (const auto& e : EntityLinker(*g, &model).link({{text, &tokens, nullptr}}))
+    kept |= e.type == EntityType::Place && e.label == GetParam().tagged;
+  EXPECT_EQ(kept, GetParam().kept);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rules, PlaceAdjectiveTest,
+    ::testing::Values(
+        AdjectiveRow{"KoreanLeadership", "उत्तर कोरियाई नेतृत्व से बातचीत के लिए मंत्री पहुंचे।", "उत्तर कोरियाई", false},
+        AdjectiveRow{"KoreanSoldiers", "सूत्रों ने बताया कि उत्तर कोरियाई सैनिक सीमा पर तैनात हैं।", "उत्तर कोरियाई", false},
+        AdjectiveRow{"WestAsian", "पश्चिम एशियाई क्षेत्र में तनाव बढ़ा।", "पश्चिम एशियाई", false},
+        // An adjective at the start of a place name is part of it.
+        AdjectiveRow{"KoreanPeninsulaStays", "कोरियाई प्रायद्वीप में तनाव बढ़ा।", "कोरियाई प्रायद्वीप", true}),
     test::RowName{});
 
 }  // namespace
